@@ -1,0 +1,25 @@
+# Two commands do everything: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+BENCH_DATA ?= ../shared/bench
+
+.PHONY: site test serve bench clean
+
+$(INSTALLED): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	touch $@
+
+site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
+	$(BIN)/mkdocs build --strict
+
+test: $(INSTALLED)  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+serve: $(INSTALLED)  ## live preview; editing seeds/ regenerates the pages
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,178 @@
+"""Entities: turn the model's raw mentions into clean names with a kind.
+
+Removes what the model gets wrong on news text: titles taken into names, possessives,
+headline fragments, words taken for names, numbers and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .model import Analysis, EntityMention, Kind
+from .resources import load_table
+
+KIND_OF_LABEL: dict[str, Kind] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "LAW": "topic",
+    "TOPIC": "topic",
+}
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
+MAX_NAME_WORDS = 12
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    name: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    titles: tuple[str, ...]  # longest first
+    not_names: frozenset[str]
+    headline_verbs: frozenset[str]
+    event_words: frozenset[str]
+    known: dict[str, KnownEntity]  # name_key(alias) -> entity
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The curated tables of generator/data/entities.yml, indexed for lookup."""
+    table = load_table("entities")
+    known = {}
+    for entry in table["known"]:
+        entity = KnownEntity(entry["name"], entry["kind"])
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            known[name_key(alias)] = entity
+    return Vocabulary(
+        titles=tuple(sorted((t.lower() for t in table["titles"]), key=len, reverse=True)),
+        not_names=frozenset(w.lower() for w in table["not_names"]),
+        headline_verbs=frozenset(w.lower() for w in table["headline_verbs"]),
+        event_words=frozenset(w.lower() for w in table["event_words"]),
+        known=known,
+    )
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
+    key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))
+    key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def known_entity(name: str) -> KnownEntity | None:
+    """The curated entity this name stands for, if any."""
+    return vocabulary().known.get(name_key(name))
+
+
+def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
+    """Clean every raw mention of one article; drop what is not a name."""
+    cleaned = []
+    for mention in analysis.mentions:
+        kind = KIND_OF_LABEL.get(mention.label)
+        if kind is None:
+            continue
+        sentence = analysis.sentences[mention.sentence].text
+        found = clean_name(sentence, mention.start, mention.end, kind)
+        if found is not None:
+            cleaned.append(EntityMention(*found[:2], mention.sentence, *found[2:]))
+    return tuple(cleaned)
+
+
+def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Kind, int, int, str] | None:
+    """Normalise the span sentence[start:end]: (name, kind, start, end, title) or None."""
+    words = vocabulary()
+    start, end = _trim(sentence, start, end)
+    text = sentence[start:end]
+    possessive = POSSESSIVE.search(text)
+    if possessive and len(text) > 3:
+        end -= len(possessive.group())
+        start, end = _trim(sentence, start, end)
+    start, title = _strip_title(sentence, start, end)
+    end = _strip_headline_verb(sentence, start, end, words.headline_verbs)
+    start, end = _trim(sentence, start, end)
+    name = " ".join(sentence[start:end].split())
+    if not _is_name(name, words):
+        return None
+    known = words.known.get(name_key(name))
+    if known is not None:
+        return known.name, known.kind, start, end, title
+    if kind != "person" and set(name_key(name).split()) & words.event_words:
+        kind = "event"
+    if kind == "person" and not _is_person_name(name):
+        return None
+    if not title:
+        title = _title_before(sentence, start)
+    return name, kind, start, end, title
+
+
+def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and sentence[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and sentence[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    if sentence[start:end].lower().startswith("the "):
+        start += 4
+    return start, end
+
+
+def _strip_title(sentence: str, start: int, end: int) -> tuple[int, str]:
+    """Remove leading titles ("Spokesperson Zhao Lijian" -> "Zhao Lijian")."""
+    stripped = []
+    changed = True
+    while changed:
+        changed = False
+        lowered = sentence[start:end].lower()
+        for title in vocabulary().titles:
+            if lowered.startswith(title + " ") and len(lowered) > len(title) + 1:
+                stripped.append(sentence[start : start + len(title)])
+                start += len(title) + 1
+                changed = True
+                break
+    return start, " ".join(stripped)
+
+
+def _title_before(sentence: str, start: int) -> str:
+    """A title right before the name in the sentence ("Minister" in "Minister Mogi")."""
+    before = sentence[max(0, start - 60) : start].rstrip().lower()
+    for title in vocabulary().titles:
+        if before.endswith(title) and (len(before) == len(title) or not before[-len(title) - 1].isalnum()):
+            return title
+    return ""
+
+
+def _strip_headline_verb(sentence: str, start: int, end: int, verbs: frozenset[str]) -> int:
+    """Cut a verb the model ran into the name ("Wang Yi Speaks" -> "Wang Yi")."""
+    words = sentence[start:end].split()
+    while len(words) > 1 and words[-1].lower() in verbs:
+        words.pop()
+        end = sentence.rindex(words[-1], start, end) + len(words[-1])
+    return end
+
+
+def _is_name(name: str, words: Vocabulary) -> bool:
+    if not name or len(name) < 2 or len(name.split()) > MAX_NAME_WORDS:
+        return False
+    if not any(c.isalpha() for c in name) or name_key(name) in words.not_names:
+        return False
+    if words.known.get(name_key(name)) is not None:
+        return True
+    # a name has a capital letter (or a non-Latin script without case)
+    return any(c.isupper() or (c.isalpha() and not c.islower()) for c in name)
+
+
+def _is_person_name(name: str) -> bool:
+    """People's names have no digits and start each word with a capital."""
+    if any(c.isdigit() for c in name):
+        return False
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    lowered_allowed = {"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "del", "di"}
+    return all(p[0].isupper() or p.lower() in lowered_allowed or not p[0].isalpha() for p in parts)

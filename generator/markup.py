@@ -1,0 +1,61 @@
+"""Markup: article text made safe to place in Markdown.
+
+Everything an article says reaches the page as text. Characters that Markdown, HTML,
+attribute lists or templates would read as syntax become numeric character references,
+which Markdown passes through and the browser shows as the character itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+
+# Inline syntax anywhere in a line: emphasis, code, links, HTML, entities, attribute lists,
+# tables, template braces.
+INLINE = frozenset("\\`*_{}[]<>&|~^")
+# Block syntax that only counts at the start of a line: headings, quotes, lists, rules,
+# fences, admonitions, definition lists.
+LINE_START = frozenset("#>+-=.)0123456789:!|~`%")
+ENTITY_OF = {c: f"&#{ord(c)};" for c in INLINE | LINE_START}
+
+
+class Markdown(str):
+    """Text already made safe as Markdown by this module; templates insert it as is."""
+
+
+def escape(text: object) -> Markdown:
+    """Any text as Markdown that renders to exactly that text (whitespace collapsed)."""
+    if isinstance(text, Markdown):
+        return text
+    return Markdown(_escape(" ".join(str(text).split()), line_start=True))
+
+
+def link(label: object, url: str, title: str = "") -> Markdown:
+    """A Markdown link; the url must come from the generator, never from an article."""
+    hint = f' "{escape(title)}"' if title else ""
+    return Markdown(f"[{escape(label)}]({url}{hint})")
+
+
+def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdown:
+    """Escape one line of `text`, turning each (start, end, url) span into a link."""
+    out, position = [], 0
+    for start, end, url in sorted(spans):
+        if start < position or start >= end:
+            continue  # overlapping or empty spans: the first wins
+        out.append(_escape(text[position:start], line_start=position == 0))
+        out.append(link(text[start:end], url))
+        position = end
+    out.append(_escape(text[position:], line_start=position == 0))
+    return Markdown(" ".join("".join(out).split()))
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """The link from one page's source path to another's (both relative to docs/)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def _escape(text: str, line_start: bool) -> str:
+    return "".join(
+        ENTITY_OF[c] if c in INLINE or (line_start and i == 0 and c in LINE_START) else c
+        for i, c in enumerate(text)
+    )

@@ -1,0 +1,96 @@
+"""The pipeline, top to bottom: read, clean, analyse, summarise, link, render."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from .analyse import analyse
+from .clean import clean
+from .dates import stated_date, stated_source
+from .entities import clean_mentions
+from .link import link
+from .model import Analysis, Article, Brief, Corpus, Page, Problem, Source
+from .quotes import find_quotes
+from .read import read_folder
+from .render import SiteInfo, render_site
+from .settings import Settings
+from .slugs import brief_slugs
+from .summarise import WORD, summarise
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: tuple[Page, ...]
+    problems: tuple[Problem, ...]
+    corpus: Corpus
+    seconds: dict[str, float]  # per stage
+
+
+def build(settings: Settings) -> BuildResult:
+    """Turn the seeds folder into Markdown pages, reporting every file that had problems."""
+    seconds: dict[str, float] = {}
+    # Read: find the article files, decode them, parse their front matter.
+    with _timed(seconds, "read"):
+        read = read_folder(settings.seeds, settings.max_article_bytes)
+        problems = list(read.problems)
+    # Clean: drop scrape boilerplate, rejoin broken paragraphs, find titles.
+    with _timed(seconds, "clean"):
+        articles, cleaning_problems = clean_all(read.sources)
+        problems += cleaning_problems
+    # Analyse: sentences and entities in one spaCy pass over the corpus.
+    with _timed(seconds, "analyse"):
+        analyses = list(analyse(articles, settings.workers))
+    # Summarise: bottom line, summary, key points, quotes, date and source of each article.
+    with _timed(seconds, "summarise"):
+        briefs = []
+        for slug, article, analysis in zip(brief_slugs(articles), articles, analyses):
+            try:
+                briefs.append(make_brief(slug, article, analysis))
+            except ValueError as error:
+                problems.append(Problem(article.source.path, f"skipped: {error}", "error"))
+    # Link: resolve entities across the corpus, find related briefs.
+    with _timed(seconds, "link"):
+        corpus = link(briefs, settings.entity_min_briefs or None)
+    # Render: every page as Markdown from the templates.
+    with _timed(seconds, "render"):
+        pages = render_site(corpus, SiteInfo(settings.site_name))
+    problems.sort(key=lambda p: (p.path, p.severity, p.reason))
+    return BuildResult(pages, tuple(problems), corpus, seconds)
+
+
+def clean_all(sources: Sequence[Source]) -> tuple[list[Article], list[Problem]]:
+    """Clean every source; an article with no text left is skipped with an error."""
+    articles, problems = [], []
+    for source in sources:
+        article = clean(source)
+        if article.paragraphs:
+            articles.append(article)
+        else:
+            problems.append(Problem(source.path, "skipped: no article text is left after cleaning", "error"))
+    return articles, problems
+
+
+def make_brief(slug: str, article: Article, analysis: Analysis) -> Brief:
+    """Everything one article says on its own, ready to meet the corpus."""
+    mentions = clean_mentions(analysis)
+    return Brief(
+        slug=slug,
+        article=article,
+        analysis=analysis,
+        date=stated_date(article),
+        source=stated_source(article),
+        summary=summarise(article, analysis.sentences, mentions),
+        quotes=find_quotes(article, analysis.sentences, mentions),
+        mentions=mentions,
+        words=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
+    )
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start

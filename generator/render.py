@@ -1,0 +1,312 @@
+"""Render: the corpus as Markdown pages, from Jinja2 templates.
+
+Templates escape every value as text (see `markup`); only values the generator builds
+as `Markdown` (links, escaped sentences) go in as they are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from itertools import groupby
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .markup import Markdown, escape, link, relative, text_with_links
+from .model import KINDS, Brief, Corpus, Entity, Page, Sentence
+
+KIND_LABELS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "event": "Events",
+    "topic": "Topics",
+}
+KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event",
+              "topic": "Topic"}
+LATEST = 10
+MAX_TAGS = 8
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    name: str
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
+def _finalize(value: object) -> str:
+    """Every value a template prints is escaped as text, except numbers and built Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return escape(value)
+
+
+def render_site(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
+    """Every generated page of the site."""
+    pages = [render_home(corpus, info), render_brief_index(corpus), render_entity_index(corpus),
+             render_timeline(corpus), _render("tags.md", "tags.md.j2", title="Topics")]
+    pages += [render_brief(corpus, brief) for brief in corpus.briefs]
+    pages += [render_entity(corpus, entity) for entity in corpus.entities if entity.has_page]
+    return tuple(pages)
+
+
+def brief_uri(slug: str) -> str:
+    return f"briefs/{slug}.md"
+
+
+def entity_uri(slug: str) -> str:
+    return f"entities/{slug}.md"
+
+
+def render_brief(corpus: Corpus, brief: Brief) -> Page:
+    uri = brief_uri(brief.slug)
+    article, summary = brief.article, brief.summary
+    linker = _SentenceLinker(corpus, brief, uri)
+    source = brief.source
+    return _render(
+        uri,
+        "brief.md.j2",
+        title=article.title,
+        description=brief.summary.bottom_line.text,
+        tags=_tags(corpus, brief),
+        source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
+        url=source.url and Markdown(_safe_url(source.url)),
+        url_label="original article",
+        date=brief.date.text,
+        words=brief.words,
+        title_inferred=article.title_inferred,
+        bottom_line=linker.line(summary.bottom_line),
+        # the bottom line opens the summary, so the summary shows the other sentences
+        summary=[linker.line(s) for s in summary.sentences if s != summary.bottom_line],
+        key_points=[linker.line(s) for s in summary.key_points],
+        quotes=[_quote_view(corpus, brief, quote, uri) for quote in brief.quotes],
+        entity_groups=_entity_groups(corpus, brief, uri),
+        related=[
+            {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
+             "reason": _reason(corpus, r)}
+            for r in corpus.related.get(brief.slug, ())
+        ],
+        paragraphs=[
+            {"index": p.index, "text": escape(p.text), "css": "article-subhead" if p.is_heading else "article-text",
+             "number": Markdown(f"[{p.index}](#p-{p.index}){{ .para-num }}")}
+            for p in article.paragraphs
+        ],
+    )
+
+
+def render_entity(corpus: Corpus, entity: Entity) -> Page:
+    uri = entity_uri(entity.slug)
+    mentions = []
+    for occurrence in entity.occurrences:
+        brief = corpus.brief(occurrence.brief)
+        target = relative(uri, brief_uri(brief.slug))
+        mentions.append({
+            "link": link(brief.article.title, target),
+            "date": brief.date.text,
+            "snippet": escape(occurrence.text),
+            "anchor": link(f"¶ {occurrence.paragraph}", f"{target}#p-{occurrence.paragraph}", "Open the paragraph"),
+        })
+    seen = " to ".join(dict.fromkeys(d.isoformat() for d in (entity.first_seen, entity.last_seen) if d))
+    return _render(
+        uri,
+        "entity.md.j2",
+        title=entity.name,
+        description=f"{KIND_NAMES[entity.kind]} in {len(entity.occurrences)} briefs",
+        name=entity.name,
+        kind=KIND_NAMES[entity.kind],
+        aliases=", ".join(entity.aliases),
+        count=len(entity.occurrences),
+        seen=seen or "no dated brief",
+        mentions=mentions,
+        perspectives=_perspectives(corpus, entity, uri),
+        companions=[
+            {"link": link(corpus.entity(slug).name, relative(uri, entity_uri(slug))), "count": count}
+            for slug, count in entity.companions
+            if corpus.entity(slug).has_page
+        ],
+    )
+
+
+def render_home(corpus: Corpus, info: SiteInfo) -> Page:
+    dated = [b.date.value for b in corpus.briefs if b.date.value]
+    span = f"{min(dated).isoformat()} to {max(dated).isoformat()}" if dated else ""
+    return _render(
+        "index.md",
+        "home.md.j2",
+        title="Home",
+        description=f"{len(corpus.briefs)} briefs",
+        site_name=info.name,
+        brief_count=len(corpus.briefs),
+        source_count=len({b.source.name for b in corpus.briefs}),
+        span=span,
+        entity_count=sum(e.has_page for e in corpus.entities),
+        latest=[_listing(b, "index.md") for b in corpus.briefs[:LATEST]],
+        briefs_url=Markdown("briefs/index.md"),
+        entities_url=Markdown("entities/index.md"),
+        timeline_url=Markdown("timeline.md"),
+        tags_url=Markdown("tags.md"),
+    )
+
+
+def render_brief_index(corpus: Corpus) -> Page:
+    uri = "briefs/index.md"
+    groups = [
+        {"label": label, "items": [_listing(b, uri) for b in briefs]}
+        for label, briefs in groupby(corpus.briefs, key=_month_label)
+    ]
+    return _render(uri, "briefs.md.j2", title="Briefs", description="All briefs, newest first",
+                   count=len(corpus.briefs), groups=groups)
+
+
+def render_entity_index(corpus: Corpus) -> Page:
+    uri = "entities/index.md"
+    groups = []
+    for kind in KINDS:
+        items = [
+            {"link": link(e.name, relative(uri, entity_uri(e.slug))), "count": len(e.occurrences)}
+            for e in corpus.entities
+            if e.kind == kind and e.has_page
+        ]
+        if items:
+            groups.append({"label": KIND_LABELS[kind], "items": items})
+    unlisted = sum(not e.has_page for e in corpus.entities)
+    return _render(uri, "entities.md.j2", title="Entities", description="Entities by kind",
+                   groups=groups, unlisted=unlisted)
+
+
+def render_timeline(corpus: Corpus) -> Page:
+    uri = "timeline.md"
+    dated = sorted((b for b in corpus.briefs if b.date.value), key=lambda b: (b.date.value, b.slug))
+    groups = [
+        {"label": str(year), "items": [_timeline_item(b, uri) for b in briefs]}
+        for year, briefs in groupby(dated, key=lambda b: b.date.value.year)
+    ]
+    partial = [_timeline_item(b, uri) for b in corpus.briefs if not b.date.value and b.date.origin == "text"]
+    undated = [_timeline_item(b, uri) for b in corpus.briefs if b.date.origin == "none"]
+    return _render(uri, "timeline.md.j2", title="Timeline", description="Briefs by date",
+                   groups=groups, partial=partial, undated=undated)
+
+
+class _SentenceLinker:
+    """Escapes summary sentences, linking each entity's first mention on the page."""
+
+    def __init__(self, corpus: Corpus, brief: Brief, uri: str) -> None:
+        self.corpus, self.brief, self.uri = corpus, brief, uri
+        self.linked: set[str] = set()
+        self.mentions = defaultdict(list)
+        for mention in brief.mentions:
+            self.mentions[mention.sentence].append(mention)
+
+    def line(self, sentence: Sentence) -> Markdown:
+        spans = []
+        for mention in sorted(self.mentions[sentence.index], key=lambda m: m.start):
+            slug = self.corpus.entity_of[(self.brief.slug, mention.name)]
+            if slug not in self.linked and self.corpus.entity(slug).has_page:
+                self.linked.add(slug)
+                spans.append((mention.start, mention.end, relative(self.uri, entity_uri(slug))))
+        anchor = link(f"¶ {sentence.paragraph}", f"#p-{sentence.paragraph}", "Open the paragraph")
+        return Markdown(f"{text_with_links(sentence.text, spans)} {anchor}")
+
+
+def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
+    slugs = dict.fromkeys(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
+    groups = []
+    for kind in KINDS:
+        entities = sorted((corpus.entity(s) for s in slugs if corpus.entity(s).kind == kind),
+                          key=lambda e: e.name.lower())
+        names = [
+            link(e.name, relative(uri, entity_uri(e.slug))) if e.has_page else escape(e.name) for e in entities
+        ]
+        if names:
+            groups.append({"label": KIND_LABELS[kind], "names": Markdown(", ".join(names))})
+    return groups
+
+
+def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str) -> dict:
+    speaker = escape("Unattributed")
+    if quote.speaker:
+        entity = corpus.entity(corpus.entity_of[(brief.slug, quote.speaker)])
+        speaker = link(entity.name, relative(uri, entity_uri(entity.slug))) if entity.has_page else escape(entity.name)
+    paragraph = brief.analysis.sentences[quote.sentence].paragraph
+    return {"text": quote.text, "speaker": speaker,
+            "source": link(f"¶ {paragraph}", f"#p-{paragraph}", "Open the paragraph")}
+
+
+def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
+    by_source: dict[str, list] = defaultdict(list)
+    for occurrence in entity.occurrences:
+        by_source[corpus.brief(occurrence.brief).source.name].append(occurrence)
+    if len(by_source) < 2:
+        return []
+    views = []
+    for source, occurrences in sorted(by_source.items()):
+        lines = []
+        for occurrence in occurrences[:3]:
+            brief = corpus.brief(occurrence.brief)
+            target = relative(uri, brief_uri(brief.slug))
+            lines.append(Markdown(f"{escape(occurrence.text)} {link('¶', f'{target}#p-{occurrence.paragraph}')}"))
+            for quote in brief.quotes:
+                if quote.speaker and corpus.entity_of[(brief.slug, quote.speaker)] == entity.slug:
+                    lines.append(Markdown(f"*“{escape(quote.text)}”*"))
+        views.append({"source": source, "lines": lines})
+    return views
+
+
+def _reason(corpus: Corpus, related) -> str:
+    names = [corpus.entity(slug).name for slug in related.shared[:4]]
+    if names:
+        return "shares " + ", ".join(names) + (" and similar wording" if related.similar_text else "")
+    return "similar wording"
+
+
+def _tags(corpus: Corpus, brief: Brief) -> list[str]:
+    topics = [corpus.entity(corpus.entity_of[(brief.slug, m.name)]) for m in brief.mentions if m.kind == "topic"]
+    names = [*brief.article.source.front.tags, *(e.name for e in topics if e.has_page)]
+    return list(dict.fromkeys(names))[:MAX_TAGS]
+
+
+def _listing(brief: Brief, uri: str) -> dict:
+    return {
+        "link": link(brief.article.title, relative(uri, brief_uri(brief.slug))),
+        "meta": f"{brief.date.text} · {brief.source.name}",
+        "bottom_line": brief.summary.bottom_line.text,
+    }
+
+
+def _timeline_item(brief: Brief, uri: str) -> dict:
+    return {"date": brief.date.text, "source": brief.source.name,
+            "link": link(brief.article.title, relative(uri, brief_uri(brief.slug)))}
+
+
+def _month_label(brief: Brief) -> str:
+    return brief.date.value.strftime("%Y-%m") if brief.date.value else "Without a full date"
+
+
+def _safe_url(url: str) -> str:
+    """Only http(s) addresses, with characters that would end the Markdown link escaped."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def _render(uri: str, template: str, *, title: str, description: str = "", tags: list[str] = (), **values) -> Page:
+    front = {"title": " ".join(title.split()), "description": " ".join(description.split())[:300]}
+    if tags:
+        front["tags"] = list(tags)
+    front_matter = Markdown(yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000))
+    text = environment().get_template(template).render(front_matter=front_matter, title=title, **values)
+    return Page(uri, text)

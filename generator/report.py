@@ -1,0 +1,17 @@
+"""Report: what a build made and what was wrong with its input, in a line."""
+
+from __future__ import annotations
+
+from .pipeline import BuildResult
+
+
+def summary_line(result: BuildResult) -> str:
+    """One line for the end of a build: counts of briefs, pages, skipped and repaired files."""
+    skipped = len({p.path for p in result.problems if p.severity == "error"})
+    repaired = len({p.path for p in result.problems if p.severity == "warning"} - {
+        p.path for p in result.problems if p.severity == "error"})
+    entity_pages = sum(e.has_page for e in result.corpus.entities)
+    return (
+        f"{len(result.corpus.briefs)} briefs, {entity_pages} entity pages, {len(result.pages)} pages in all; "
+        f"{skipped} file{'s' if skipped != 1 else ''} skipped, {repaired} repaired"
+    )
