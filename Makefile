@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BENCH_DATA ?= ../shared/bench
+# mkdocs-material prints a banner about its successor on every build; it is not a warning.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve bench clean
 
