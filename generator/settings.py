@@ -17,10 +17,13 @@ class Settings:
     max_article_bytes: int = 2_000_000  # larger files are skipped with an error
     entity_min_briefs: int = 0  # briefs an entity needs for its own page; 0: 1 on small sites, else 2
     workers: int = 0  # spaCy processes; 0: one for small corpora, both cores for large ones
+    cache: Path | None = None  # folder of the analysis cache; None: no cache
 
     def __post_init__(self) -> None:
         if not isinstance(self.seeds, Path):
             object.__setattr__(self, "seeds", Path(self.seeds))
+        if self.cache is not None and not isinstance(self.cache, Path):
+            object.__setattr__(self, "cache", Path(self.cache))
         for name in ("max_article_bytes", "entity_min_briefs", "workers"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:

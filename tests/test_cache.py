@@ -1,0 +1,46 @@
+"""cache: unchanged articles are not analysed again; bad cache files are never trusted."""
+
+from __future__ import annotations
+
+import json
+
+from generator.analyse import analyse
+from generator.cache import AnalysisCache
+from tests.conftest import make_article
+
+ARTICLE = make_article("Title\n\nAngela Merkel visited Paris on Monday. She met Emmanuel Macron.")
+
+
+def test_a_cached_analysis_equals_a_fresh_one(tmp_path):
+    cache = AnalysisCache(tmp_path, "v1")
+    fresh = analyse([ARTICLE], cache=cache)[0]
+    assert cache.misses == 1
+    again = AnalysisCache(tmp_path, "v1")
+    assert analyse([ARTICLE], cache=again)[0] == fresh
+    assert (again.hits, again.misses) == (1, 0)
+
+
+def test_a_new_version_or_a_changed_article_misses(tmp_path):
+    analyse([ARTICLE], cache=AnalysisCache(tmp_path, "v1"))
+    other_version = AnalysisCache(tmp_path, "v2")
+    assert other_version.get(ARTICLE) is None
+    changed = make_article("Title\n\nAngela Merkel visited Rome on Monday.")
+    assert AnalysisCache(tmp_path, "v1").get(changed) is None
+
+
+def test_corrupt_and_foreign_files_are_ignored_and_rebuilt(tmp_path):
+    cache = AnalysisCache(tmp_path, "v1")
+    fresh = analyse([ARTICLE], cache=cache)[0]
+    (path,) = (tmp_path / "analysis").rglob("*.json")
+    for bad in ("{not json", json.dumps([1, 2]), json.dumps({"version": "1|v1", "sentences": [[1, 0, 10**6]],
+                                                            "mentions": []})):
+        path.write_text(bad)
+        assert AnalysisCache(tmp_path, "v1").get(ARTICLE) is None
+        assert analyse([ARTICLE], cache=AnalysisCache(tmp_path, "v1"))[0] == fresh
+    assert json.loads(path.read_text())["version"] == "1|v1"
+
+
+def test_no_folder_means_no_cache():
+    cache = AnalysisCache(None, "v1")
+    analyse([ARTICLE], cache=cache)
+    assert cache.get(ARTICLE) is None

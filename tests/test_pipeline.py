@@ -1,0 +1,48 @@
+"""pipeline: the seeds become briefs and pages; a bad file is reported, the rest builds."""
+
+from __future__ import annotations
+
+import shutil
+
+from generator.pipeline import build
+from generator.settings import Settings, SettingsError
+from tests.conftest import SEEDS
+
+import pytest
+
+
+def test_seeds_give_two_briefs_and_their_pages():
+    result = build(Settings(SEEDS))
+    assert result.problems == ()
+    uris = {page.uri for page in result.pages}
+    assert {"index.md", "briefs/index.md", "entities/index.md", "timeline.md", "tags.md"} <= uris
+    assert {f"briefs/{b.slug}.md" for b in result.corpus.briefs} <= uris
+    assert len(result.corpus.briefs) == 2
+    assert set(result.seconds) == {"read", "clean", "analyse", "summarise", "link", "render"}
+
+
+def test_seed_bottom_lines_say_who_met_whom():
+    briefs = {b.article.source.path: b for b in build(Settings(SEEDS)).corpus.briefs}
+    first = briefs["000_c849e867a50eb21f.txt"].summary.bottom_line.text
+    second = briefs["002_5fd77ef30633fba7.txt"].summary.bottom_line.text
+    assert "Motegi" in first and "Wang Yi" in first and "coronavirus" in first
+    assert "Wang Yi" in second and "Motegi" in second and "phone" in second
+
+
+def test_a_bad_file_is_reported_and_the_rest_builds(tmp_path):
+    seeds = shutil.copytree(SEEDS, tmp_path / "seeds")
+    (seeds / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    result = build(Settings(seeds))
+    assert [(p.path, p.severity) for p in result.problems] == [("broken.txt", "error")]
+    assert len(result.corpus.briefs) == 2
+
+
+def test_same_input_same_pages():
+    assert build(Settings(SEEDS)).pages == build(Settings(SEEDS)).pages
+
+
+def test_settings_are_validated():
+    with pytest.raises(SettingsError):
+        Settings(SEEDS, workers=-1)
+    with pytest.raises(SettingsError):
+        Settings(SEEDS, max_article_bytes=0)
