@@ -14,6 +14,7 @@ from .dates import stated_date, stated_source
 from .entities import clean_mentions
 from .link import link
 from .model import Analysis, Article, Brief, Corpus, Page, Problem, Source
+from .pack import render_packs
 from .quotes import find_quotes
 from .read import read_folder
 from .render import SiteInfo, render_site
@@ -57,7 +58,8 @@ def build(settings: Settings) -> BuildResult:
         corpus = link(briefs, settings.entity_min_briefs or None)
     # Render: every page as Markdown from the templates.
     with _timed(seconds, "render"):
-        pages = render_site(corpus, SiteInfo(settings.site_name))
+        info = SiteInfo(settings.site_name, settings.site_url, settings.directory_urls, settings.built)
+        pages = render_site(corpus, info) + render_packs(corpus, info)
     problems.sort(key=lambda p: (p.path, p.severity, p.reason))
     return BuildResult(pages, tuple(problems), corpus, seconds)
 

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from .buildinfo import build_time
 from .pipeline import build
 from .report import summary_line
 from .settings import Settings, SettingsError
@@ -42,6 +43,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 entity_min_briefs=self.config.entity_min_briefs,
                 workers=self.config.workers,
                 cache=(root / self.config.cache) if self.config.cache else None,
+                site_url=config.site_url or "",
+                directory_urls=config.use_directory_urls,
+                # printed pages say when the site was built; runs without mkdocs leave it out
+                built=build_time(),
             )
         except SettingsError as error:
             raise PluginError(f"briefing: {error}") from error

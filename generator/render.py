@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from itertools import groupby
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .buildinfo import format_time, page_address
 from .markup import Markdown, escape, link, relative, text_with_links
 from .model import KINDS, Brief, Corpus, Entity, Page, Sentence
 
@@ -33,6 +35,9 @@ MAX_TAGS = 8
 @dataclass(frozen=True)
 class SiteInfo:
     name: str
+    url: str = ""  # mkdocs' site_url, for the addresses printed on paper; may be empty
+    directory_urls: bool = True
+    built: datetime | None = None  # when the site was built; None: not printed
 
 
 @cache
@@ -61,7 +66,7 @@ def render_site(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
     """Every generated page of the site."""
     pages = [render_home(corpus, info), render_brief_index(corpus), render_entity_index(corpus),
              render_timeline(corpus), _render("tags.md", "tags.md.j2", title="Topics")]
-    pages += [render_brief(corpus, brief) for brief in corpus.briefs]
+    pages += [render_brief(corpus, brief, info) for brief in corpus.briefs]
     pages += [render_entity(corpus, entity) for entity in corpus.entities if entity.has_page]
     return tuple(pages)
 
@@ -74,28 +79,36 @@ def entity_uri(slug: str) -> str:
     return f"entities/{slug}.md"
 
 
-def render_brief(corpus: Corpus, brief: Brief) -> Page:
+def render_brief(corpus: Corpus, brief: Brief, info: SiteInfo) -> Page:
     uri = brief_uri(brief.slug)
+    return _render(uri, "brief.md.j2", title=brief.article.title, description=brief.summary.bottom_line.text,
+                   tags=brief_tags(corpus, brief), **brief_values(corpus, brief, info, uri))
+
+
+def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor: str = "p-") -> dict:
+    """What brief_body.md.j2 shows of a brief, linked from the page at `uri`.
+
+    Print packs hold many briefs on one page, so each passes its own paragraph `anchor` prefix.
+    """
     article, summary = brief.article, brief.summary
-    linker = _SentenceLinker(corpus, brief, uri)
+    linker = _SentenceLinker(corpus, brief, uri, anchor)
     source = brief.source
-    return _render(
-        uri,
-        "brief.md.j2",
-        title=article.title,
-        description=brief.summary.bottom_line.text,
-        tags=_tags(corpus, brief),
+    return dict(
         source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
         url=source.url and Markdown(_safe_url(source.url)),
         url_label="original article",
         date=brief.date.text,
         words=brief.words,
         title_inferred=article.title_inferred,
+        address=page_address(brief_uri(brief.slug), info.url, info.directory_urls),
+        built=format_time(info.built) if info.built else "",
+        anchor=Markdown(anchor),
+        print_button=True,  # a print pack turns it off: one button prints all its briefs
         bottom_line=linker.line(summary.bottom_line),
         # the bottom line opens the summary, so the summary shows the other sentences
         summary=[linker.line(s) for s in summary.sentences if s != summary.bottom_line],
         key_points=[linker.line(s) for s in summary.key_points],
-        quotes=[_quote_view(corpus, brief, quote, uri) for quote in brief.quotes],
+        quotes=[_quote_view(corpus, brief, quote, uri, anchor) for quote in brief.quotes],
         entity_groups=_entity_groups(corpus, brief, uri),
         related=[
             {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
@@ -104,7 +117,7 @@ def render_brief(corpus: Corpus, brief: Brief) -> Page:
         ],
         paragraphs=[
             {"index": p.index, "text": escape(p.text), "css": "article-subhead" if p.is_heading else "article-text",
-             "number": Markdown(f"[{p.index}](#p-{p.index}){{ .para-num }}")}
+             "number": Markdown(f"[{p.index}](#{anchor}{p.index}){{ .para-num }}")}
             for p in article.paragraphs
         ],
     )
@@ -206,8 +219,8 @@ def render_timeline(corpus: Corpus) -> Page:
 class _SentenceLinker:
     """Escapes summary sentences, linking each entity's first mention on the page."""
 
-    def __init__(self, corpus: Corpus, brief: Brief, uri: str) -> None:
-        self.corpus, self.brief, self.uri = corpus, brief, uri
+    def __init__(self, corpus: Corpus, brief: Brief, uri: str, anchor: str = "p-") -> None:
+        self.corpus, self.brief, self.uri, self.anchor = corpus, brief, uri, anchor
         self.linked: set[str] = set()
         self.mentions = defaultdict(list)
         for mention in brief.mentions:
@@ -220,7 +233,7 @@ class _SentenceLinker:
             if slug not in self.linked and self.corpus.entity(slug).has_page:
                 self.linked.add(slug)
                 spans.append((mention.start, mention.end, relative(self.uri, entity_uri(slug))))
-        anchor = link(f"¶ {sentence.paragraph}", f"#p-{sentence.paragraph}", "Open the paragraph")
+        anchor = link(f"¶ {sentence.paragraph}", f"#{self.anchor}{sentence.paragraph}", "Open the paragraph")
         return Markdown(f"{text_with_links(sentence.text, spans)} {anchor}")
 
 
@@ -238,14 +251,14 @@ def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
     return groups
 
 
-def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str) -> dict:
+def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str, anchor: str = "p-") -> dict:
     speaker = escape("Unattributed")
     if quote.speaker:
         entity = corpus.entity(corpus.entity_of[(brief.slug, quote.speaker)])
         speaker = link(entity.name, relative(uri, entity_uri(entity.slug))) if entity.has_page else escape(entity.name)
     paragraph = brief.analysis.sentences[quote.sentence].paragraph
     return {"text": quote.text, "speaker": speaker,
-            "source": link(f"¶ {paragraph}", f"#p-{paragraph}", "Open the paragraph")}
+            "source": link(f"¶ {paragraph}", f"#{anchor}{paragraph}", "Open the paragraph")}
 
 
 def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
@@ -275,7 +288,8 @@ def _reason(corpus: Corpus, related) -> str:
     return "similar wording"
 
 
-def _tags(corpus: Corpus, brief: Brief) -> list[str]:
+def brief_tags(corpus: Corpus, brief: Brief) -> list[str]:
+    """A brief's topic tags: its front matter's, then the topics found in it."""
     topics = [corpus.entity(corpus.entity_of[(brief.slug, m.name)]) for m in brief.mentions if m.kind == "topic"]
     names = [*brief.article.source.front.tags, *(e.name for e in topics if e.has_page)]
     return list(dict.fromkeys(names))[:MAX_TAGS]
@@ -303,10 +317,12 @@ def _safe_url(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
-def _render(uri: str, template: str, *, title: str, description: str = "", tags: list[str] = (), **values) -> Page:
+def _render(uri: str, template: str, *, title: str, description: str = "", tags: list[str] = (),
+            meta: dict | None = None, **values) -> Page:
     front = {"title": " ".join(title.split()), "description": " ".join(description.split())[:300]}
     if tags:
         front["tags"] = list(tags)
+    front |= meta or {}  # more front matter for mkdocs, e.g. print packs kept out of search
     front_matter = Markdown(yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000))
     text = environment().get_template(template).render(front_matter=front_matter, title=title, **values)
     return Page(uri, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 
@@ -18,6 +19,9 @@ class Settings:
     entity_min_briefs: int = 0  # briefs an entity needs for its own page; 0: 1 on small sites, else 2
     workers: int = 0  # spaCy processes; 0: one for small corpora, both cores for large ones
     cache: Path | None = None  # folder of the analysis cache; None: no cache
+    site_url: str = ""  # mkdocs' site_url; empty: printed briefs show their path inside the site
+    directory_urls: bool = True  # mkdocs' use_directory_urls: briefs/x/ rather than briefs/x.html
+    built: datetime | None = None  # when the site is built (buildinfo.build_time); None: not printed
 
     def __post_init__(self) -> None:
         if not isinstance(self.seeds, Path):
