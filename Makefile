@@ -9,6 +9,7 @@ BENCH_DATA ?= ../shared/bench
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve bench clean
+.PHONY: pdf screenshots
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,15 @@ test: $(INSTALLED) $(NODE_TOOLS)  ## run the whole test suite
 
 serve: $(INSTALLED)  ## live preview; editing seeds/ regenerates the pages
 	$(BIN)/mkdocs serve
+
+# Paper for `make pdf`: A4 or Letter.
+PAPER ?= A4
+
+pdf: site  ## one PDF per brief and the print pack in build/pdf/, printed by headless Chromium
+	$(BIN)/python -m scripts.pdf --site site --out build/pdf --paper $(PAPER)
+
+screenshots: $(INSTALLED)  ## the README's pictures in screenshots/, from a fresh build
+	$(BIN)/python -m scripts.screenshots --out screenshots
 
 clean:
 	rm -rf site .cache

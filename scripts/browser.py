@@ -1,0 +1,73 @@
+"""The built site in a real browser: served on localhost, opened in Debian's headless Chromium.
+
+Shared by `make pdf`, `make screenshots` and tests/test_browser.py, so the PDFs people get and
+the PDFs the tests check are printed the same way. Playwright drives the system's Chromium
+over the DevTools protocol; it never downloads a browser of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# This machine has no network: nothing in Chromium may try to reach one, and root needs no sandbox.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+PAPERS = ("A4", "Letter")
+# The running footer of `make pdf`: the page's title and "page N of M", outside the content.
+FOOTER = (
+    '<div style="font: 7pt sans-serif; color: #444; width: 100%; margin: 0 16mm; display: flex;'
+    ' justify-content: space-between"><span class="title"></span>'
+    '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # one line per request would bury the test and make output
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 at a free port, in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium, closed afterwards; Playwright gives it a fresh temporary profile."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def print_pdf(page: Page, path: Path, paper: str = "A4", footer: bool = True) -> Path:
+    """Print the open page to `path` as the browser's own Print would, on the given paper."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.emulate_media(media="print")
+    page.pdf(
+        path=str(path), format=paper, print_background=False, prefer_css_page_size=False,
+        display_header_footer=footer, header_template="<span></span>", footer_template=FOOTER,
+    )
+    page.emulate_media(media="screen")
+    return path
