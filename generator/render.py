@@ -234,7 +234,8 @@ class _SentenceLinker:
                 self.linked.add(slug)
                 spans.append((mention.start, mention.end, relative(self.uri, entity_uri(slug))))
         anchor = link(f"¶ {sentence.paragraph}", f"#{self.anchor}{sentence.paragraph}", "Open the paragraph")
-        return Markdown(f"{text_with_links(sentence.text, spans)} {anchor}")
+        # a no-break space: the ¶ never starts a line of its own
+        return Markdown(f"{text_with_links(sentence.text, spans)}\u00a0{anchor}")
 
 
 def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
