@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .buildinfo import format_time, page_address
 from .markup import Markdown, escape, link, relative, text_with_links
-from .model import KINDS, Brief, Corpus, Entity, Page, Sentence
+from .model import KINDS, Article, Brief, Corpus, Entity, Page, Sentence
 
 KIND_LABELS = {
     "person": "People",
@@ -90,9 +90,8 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
 
     Print packs hold many briefs on one page, so each passes its own paragraph `anchor` prefix.
     """
-    article, summary = brief.article, brief.summary
+    article, summary, source = brief.article, brief.summary, brief.source
     linker = _SentenceLinker(corpus, brief, uri, anchor)
-    source = brief.source
     return dict(
         source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
         url=source.url and Markdown(_safe_url(source.url)),
@@ -110,17 +109,25 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
         key_points=[linker.line(s) for s in summary.key_points],
         quotes=[_quote_view(corpus, brief, quote, uri, anchor) for quote in brief.quotes],
         entity_groups=_entity_groups(corpus, brief, uri),
-        related=[
-            {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
-             "reason": _reason(corpus, r)}
-            for r in corpus.related.get(brief.slug, ())
-        ],
-        paragraphs=[
-            {"index": p.index, "text": escape(p.text), "css": "article-subhead" if p.is_heading else "article-text",
-             "number": Markdown(f"[{p.index}](#{anchor}{p.index}){{ .para-num }}")}
-            for p in article.paragraphs
-        ],
+        related=_related_views(corpus, brief, uri),
+        paragraphs=_paragraph_views(article, anchor),
     )
+
+
+def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
+    return [
+        {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
+         "reason": _reason(corpus, r)}
+        for r in corpus.related.get(brief.slug, ())
+    ]
+
+
+def _paragraph_views(article: Article, anchor: str) -> list[dict]:
+    return [
+        {"index": p.index, "text": escape(p.text), "css": "article-subhead" if p.is_heading else "article-text",
+         "number": Markdown(f"[{p.index}](#{anchor}{p.index}){{ .para-num }}")}
+        for p in article.paragraphs
+    ]
 
 
 def render_entity(corpus: Corpus, entity: Entity) -> Page:

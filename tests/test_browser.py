@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Error as PlaywrightError, Page, Route
+from playwright.sync_api import Browser, Error as PlaywrightError, Page, Route, expect
 from pypdf import PdfReader
 
 from scripts.browser import CHROMIUM, PAPERS, chromium, print_pdf, serve
@@ -93,7 +93,11 @@ def heading(page: Page) -> str:
 
 def test_search_lists_both_seed_briefs_and_opens_one(page: Page, site_url: str):
     page.goto(site_url)
-    page.locator("input.md-search__input").fill("Motegi")
+    search = page.locator("input.md-search__input")
+    search.click()
+    # the search index loads in a worker; a query typed before it is ready is never answered
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    search.press_sequentially("Motegi")
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     for slug in SEEDS:
         results.and_(page.locator(f"[href*='{slug}']")).first.wait_for()
