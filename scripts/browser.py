@@ -31,6 +31,12 @@ FOOTER = (
 )
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # A browser opens several connections at once; on two busy cores the default backlog of 5
+    # can refuse some, which the page would report as failed loads.
+    request_queue_size = 64
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass  # one line per request would bury the test and make output
@@ -40,7 +46,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 at a free port, in a thread; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -64,6 +64,7 @@ class Watch:
 def watched_page(browser: Browser, **options) -> Iterator[Page]:
     """A page in a fresh context; afterwards, fails on what the Watch saw."""
     context = browser.new_context(**options)
+    context.set_default_timeout(60_000)  # two shared cores under load can be slow; a real failure still fails
     watch = Watch()
     context.route("**/*", watch.route)
     context.on("console", lambda message: message.type == "error" and watch.errors.append(message.text))
@@ -171,3 +172,11 @@ def test_print_pack_starts_each_brief_on_a_new_page(page: Page, site_url: str, t
     pdf = PdfReader(print_pdf(page, tmp_path / "pack.pdf"))
     first_lines = [" ".join(p.extract_text().split())[:40] for p in pdf.pages]
     assert [any(line.startswith(t[:40]) for line in first_lines) for t in titles] == [True, True]
+
+
+def test_every_page_loads_without_errors_or_outside_requests(page: Page, site_url: str, seed_site: Path):
+    paths = sorted(p.relative_to(seed_site).parent.as_posix() for p in seed_site.rglob("index.html"))
+    assert len(paths) > 20
+    for path in paths:
+        page.goto(site_url + ("" if path == "." else f"{path}/"), wait_until="load")
+    # the page fixture fails this test on any console error or request that left localhost
