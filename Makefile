@@ -21,7 +21,10 @@ $(NODE_TOOLS): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error >/dev/null; fi
 
 site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
-	$(BIN)/mkdocs build --strict
+	@# built aside and swapped in, so a failed build leaves the previous site/ whole
+	rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
 
 test: $(INSTALLED) $(NODE_TOOLS)  ## run the whole test suite
 	$(BIN)/python -m pytest

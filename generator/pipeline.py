@@ -69,11 +69,19 @@ def clean_all(sources: Sequence[Source]) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
     for source in sources:
         article = clean(source)
-        if article.paragraphs:
-            articles.append(article)
-        else:
+        if not article.paragraphs:
             problems.append(Problem(source.path, "skipped: no article text is left after cleaning", "error"))
+            continue
+        if not looks_english(article):
+            problems.append(Problem(source.path, "not in English: entities and summary may be unreliable", "warning"))
+        articles.append(article)
     return articles, problems
+
+
+def looks_english(article: Article) -> bool:
+    """Mostly Latin letters: the language model only knows English."""
+    letters = [c for p in article.paragraphs for c in p.text[:2000] if c.isalpha()]
+    return not letters or sum(c.isascii() for c in letters) >= 0.6 * len(letters)
 
 
 def make_brief(slug: str, article: Article, analysis: Analysis) -> Brief:

@@ -25,10 +25,10 @@ def make_article(body: str, path: str = "article.txt", front: FrontMatter | None
     return clean(make_source(body, path, front))
 
 
-def build_site(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for a project folder, as a user would."""
+def build_site(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build [--strict]` for a project folder, as a user would."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
@@ -40,7 +40,7 @@ def copy_project(target: Path, seeds: Path = SEEDS) -> Path:
     """A copy of this project's site configuration with the given seeds folder."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs")
-    shutil.copytree(seeds, target / "seeds")
+    shutil.copytree(seeds, target / "seeds", symlinks=True)
     return target
 
 
