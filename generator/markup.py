@@ -7,7 +7,6 @@ which Markdown passes through and the browser shows as the character itself.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 
 # Inline syntax anywhere in a line: emphasis, code, links, HTML, entities, attribute lists,
@@ -17,6 +16,7 @@ INLINE = frozenset("\\`*_{}[]<>&|~^")
 # fences, admonitions, definition lists.
 LINE_START = frozenset("#>+-=.)0123456789:!|~`%")
 ENTITY_OF = {c: f"&#{ord(c)};" for c in INLINE | LINE_START}
+ESCAPE_INLINE = str.maketrans({c: ENTITY_OF[c] for c in INLINE})
 
 
 class Markdown(str):
@@ -51,11 +51,15 @@ def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdow
 
 def relative(from_uri: str, to_uri: str) -> str:
     """The link from one page's source path to another's (both relative to docs/)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    base, target = from_uri.split("/")[:-1], to_uri.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:])
 
 
 def _escape(text: str, line_start: bool) -> str:
-    return "".join(
-        ENTITY_OF[c] if c in INLINE or (line_start and i == 0 and c in LINE_START) else c
-        for i, c in enumerate(text)
-    )
+    escaped = text.translate(ESCAPE_INLINE)
+    if line_start and text and text[0] in LINE_START and text[0] not in INLINE:
+        return ENTITY_OF[text[0]] + escaped[1:]
+    return escaped

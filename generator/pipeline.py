@@ -80,7 +80,8 @@ def clean_all(sources: Sequence[Source]) -> tuple[list[Article], list[Problem]]:
 
 def looks_english(article: Article) -> bool:
     """Mostly Latin letters: the language model only knows English."""
-    letters = [c for p in article.paragraphs for c in p.text[:2000] if c.isalpha()]
+    sample = " ".join(p.text for p in article.paragraphs[:5])[:2000]
+    letters = [c for c in sample if c.isalpha()]
     return not letters or sum(c.isascii() for c in letters) >= 0.6 * len(letters)
 
 

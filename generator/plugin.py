@@ -54,6 +54,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         result = build(self.settings)
+        self.last_result = result  # for benchmarks and tools that drive mkdocs in-process
         for problem in result.problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
         for page in result.pages:

@@ -1,0 +1,150 @@
+"""Build benchmark: cold, warm and one-change builds of a site from a folder of articles.
+
+    .venv/bin/python bench/build.py --data ../shared/bench/bbc/articles [--scale K] [--json OUT]
+
+Beside the builds, in the same run: `mkdocs build` alone on the generated Markdown written
+out as plain files, and a bare `nlp.pipe` over the same texts with the same components, the
+floor that the two libraries cost. Prints a table and the targets met or missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MEASURE = Path(__file__).resolve().parent / "_measure_build.py"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of .txt/.md articles")
+    parser.add_argument("--scale", type=int, default=1, help="repeat the corpus K times with changed titles")
+    parser.add_argument("--json", type=Path, help="write the figures to this file as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as work:
+        figures = run(args.data, args.scale, Path(work))
+    print_table(figures)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+def run(data: Path, scale: int, work: Path) -> dict:
+    project = make_project(work / "project", data, scale)
+    cold = measure(project, work / "site-cold")
+    warm = measure(project, work / "site-warm")
+    changed = sorted((project / "seeds").glob("*"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nOne more sentence was added to this article.\n")
+    one_change = measure(project, work / "site-one")
+    mkdocs_only = mkdocs_alone(project, work)
+    pipe = bare_nlp_pipe(project / "seeds")
+    generator_cold = sum(cold["stages_s"].values())
+    words = pipe["words"]
+    return {
+        "articles": cold["articles"],
+        "pages": cold["pages"],
+        "words": words,
+        "cold_s": cold["total_s"],
+        "warm_s": warm["total_s"],
+        "one_change_s": one_change["total_s"],
+        "peak_rss_mib": max(cold["peak_rss_mib"], warm["peak_rss_mib"], one_change["peak_rss_mib"]),
+        "stages_s": {**cold["stages_s"], "mkdocs": cold["total_s"] - generator_cold},
+        "warm_stages_s": {**warm["stages_s"], "mkdocs": warm["total_s"] - sum(warm["stages_s"].values())},
+        "mkdocs_only_s": mkdocs_only,
+        "nlp_pipe_s": pipe["seconds"],
+        "nlp_pipe_words_per_s": words / pipe["seconds"],
+        "analyse_words_per_s": words / cold["stages_s"]["analyse"],
+        "scale": scale,
+    }
+
+
+def make_project(project: Path, data: Path, scale: int) -> Path:
+    """A copy of this project's site with the articles (K times over) as its seeds."""
+    seeds = project / "seeds"
+    seeds.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    articles = sorted(p for p in data.iterdir() if p.suffix in (".txt", ".md"))
+    for copy in range(scale):
+        for article in articles:
+            text = article.read_text(encoding="utf-8", errors="replace")
+            name = article.name if copy == 0 else f"{article.stem}-copy{copy}{article.suffix}"
+            (seeds / name).write_text(text if copy == 0 else f"(Copy {copy}) {text}", encoding="utf-8")
+    return project
+
+
+def measure(project: Path, site: Path) -> dict:
+    output = subprocess.run(
+        [sys.executable, str(MEASURE), str(project / "mkdocs.yml"), str(site)],
+        cwd=project, env=ENV, check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def mkdocs_alone(project: Path, work: Path) -> float:
+    """`mkdocs build` on the generated Markdown written out as plain files, no plugin."""
+    plain = work / "plain"
+    shutil.copytree(project / "docs", plain / "docs")
+    subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(project / "seeds"),
+                    "--out", str(plain / "docs"), "--cache", str(project / ".cache")],
+                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - briefing:\n      seeds: seeds\n", "")
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(work / "site-plain")],
+                   cwd=plain, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bare_nlp_pipe(seeds: Path) -> dict:
+    """spaCy alone over the article texts, with the generator's components and processes."""
+    code = (
+        "import json, sys, time\n"
+        "from pathlib import Path\n"
+        "from generator.analyse import load_model, _default_processes\n"
+        "texts = [p.read_text(encoding='utf-8', errors='replace') for p in sorted(Path(sys.argv[1]).iterdir())]\n"
+        "nlp = load_model()\n"
+        "start = time.perf_counter()\n"
+        "for _ in nlp.pipe(texts, batch_size=16, n_process=_default_processes(len(texts))): pass\n"
+        "print(json.dumps({'seconds': time.perf_counter() - start, 'words': sum(len(t.split()) for t in texts)}))\n"
+    )
+    output = subprocess.run([sys.executable, "-c", code, str(seeds)], cwd=ROOT, env=ENV, check=True,
+                            capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def print_table(f: dict) -> None:
+    stages = " · ".join(f"{name} {seconds:.2f}" for name, seconds in f["stages_s"].items())
+    warm_generator = sum(v for k, v in f["warm_stages_s"].items() if k != "mkdocs")
+    rows = [
+        ("articles / pages / words", f"{f['articles']} / {f['pages']} / {f['words']}"),
+        ("cold build", f"{f['cold_s']:.1f} s"),
+        ("warm build (nothing changed)", f"{f['warm_s']:.1f} s"),
+        ("build after one article changed", f"{f['one_change_s']:.1f} s"),
+        ("peak memory", f"{f['peak_rss_mib']:.0f} MiB"),
+        ("cold stages (s)", stages),
+        ("mkdocs alone on the Markdown", f"{f['mkdocs_only_s']:.1f} s"),
+        ("bare nlp.pipe", f"{f['nlp_pipe_s']:.1f} s, {f['nlp_pipe_words_per_s']:.0f} words/s"),
+        ("our analysis", f"{f['analyse_words_per_s']:.0f} words/s"),
+    ]
+    for label, value in rows:
+        print(f"| {label} | {value} |")
+    floor = f["nlp_pipe_s"] + f["mkdocs_only_s"]
+    print(f"cold build / (nlp.pipe + mkdocs alone) = {f['cold_s'] / floor:.2f} (target <= 1.25)")
+    print(f"analysis / bare nlp.pipe throughput = {f['analyse_words_per_s'] / f['nlp_pipe_words_per_s']:.2f} "
+          "(target >= 0.80)")
+    print(f"warm: generator {warm_generator:.2f} s / mkdocs {f['warm_stages_s']['mkdocs']:.2f} s = "
+          f"{warm_generator / f['warm_stages_s']['mkdocs']:.2f} (target <= 0.10)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""render: front matter that mkdocs reads back exactly; article text escaped in every page."""
+
+from __future__ import annotations
+
+from mkdocs.utils.meta import get_data
+
+from generator.analyse import analyse
+from generator.link import link
+from generator.model import FrontMatter
+from generator.pipeline import make_brief
+from generator.render import SiteInfo, render_site
+from tests.conftest import make_article
+
+TITLE = 'Tricky: "quotes", #hash, --- and {{ braces }} \\ back\tslash'
+
+
+def corpus_for(title: str):
+    article = make_article("Body\n\nAngela Merkel met Emmanuel Macron in Paris on Monday to discuss trade.",
+                           front=FrontMatter(title=title, tags=("a: b", "ü")))
+    return link([make_brief("brief", article, analyse([article])[0])])
+
+
+def test_front_matter_reads_back_as_the_same_values():
+    pages = {page.uri: page for page in render_site(corpus_for(TITLE), SiteInfo("Test"))}
+    _, meta = get_data(pages["briefs/brief.md"].markdown)
+    assert meta["title"] == " ".join(TITLE.split())
+    assert meta["tags"][:2] == ["a: b", "ü"]
+    assert meta["description"].startswith("Angela Merkel met")
+
+
+def test_every_page_escapes_the_title():
+    for page in render_site(corpus_for("<script>alert(1)</script>"), SiteInfo("Test")):
+        body, _ = get_data(page.markdown)
+        assert "<script>" not in body, page.uri
