@@ -21,6 +21,9 @@ INDEX_URI = "print/index.md"
 ALL_URI = "print/all.md"
 # Packs repeat every brief's text: kept out of the search index so results name the brief itself.
 PACK_META = {"search": {"exclude": True}}
+# A pack holds the newest briefs up to this many: more is no longer a pack anyone prints, and
+# a page holding thousands of briefs would cost more to build than all the other pages.
+PACK_LIMIT = 100
 
 
 def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
@@ -38,7 +41,8 @@ def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
 
 
 def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: tuple[Brief, ...]) -> Page:
-    """One pack: a cover with the contents, then every brief in the given order."""
+    """One pack: a cover with the contents, then the newest PACK_LIMIT briefs in the given order."""
+    total, briefs = len(briefs), briefs[:PACK_LIMIT]
     bodies = [_brief_body(corpus, info, uri, brief, number) for number, brief in enumerate(briefs, 1)]
     contents = [
         {"link": link(brief.article.title, f"#b{number}"), "meta": f"{brief.date.text} · {brief.source.name}"}
@@ -46,7 +50,7 @@ def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: 
     ]
     return _render(
         uri, "pack.md.j2", title=f"Print pack: {heading}", description=f"{len(briefs)} briefs for printing",
-        meta=PACK_META, site_name=info.name, count=len(briefs), contents=contents, bodies=bodies,
+        meta=PACK_META, site_name=info.name, count=len(briefs), total=total, contents=contents, bodies=bodies,
         address=page_address(uri, info.url, info.directory_urls),
         built=format_time(info.built) if info.built else "",
     )
