@@ -56,3 +56,12 @@ def test_a_printed_brief_says_where_it_lives_and_when_the_site_was_built(pages):
 def test_without_a_build_time_the_pages_say_none():
     pages = build(Settings(SEEDS)).pages
     assert not any("Site built" in page.markdown for page in pages)
+
+
+def test_a_pack_holds_at_most_the_newest_briefs_and_says_so(monkeypatch):
+    import generator.pack
+
+    monkeypatch.setattr(generator.pack, "PACK_LIMIT", 1)
+    pack = {page.uri: page.markdown for page in build(Settings(SEEDS, built=BUILT)).pages}["print/all.md"]
+    assert pack.count('<div class="pack-brief"') == 1
+    assert "(the newest 1 of 2)" in pack
