@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .buildinfo import format_time, page_address
 from .markup import Markdown, escape, link, relative, text_with_links
 from .model import KINDS, Article, Brief, Corpus, Entity, Page, Sentence
+from .perspectives import voices
 
 KIND_LABELS = {
     "person": "People",
@@ -270,22 +271,17 @@ def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str, anchor: str = "p-
 
 
 def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
-    by_source: dict[str, list] = defaultdict(list)
-    for occurrence in entity.occurrences:
-        by_source[corpus.brief(occurrence.brief).source.name].append(occurrence)
-    if len(by_source) < 2:
-        return []
     views = []
-    for source, occurrences in sorted(by_source.items()):
+    for voice in voices(corpus, entity):
         lines = []
-        for occurrence in occurrences[:3]:
-            brief = corpus.brief(occurrence.brief)
-            target = relative(uri, brief_uri(brief.slug))
-            lines.append(Markdown(f"{escape(occurrence.text)} {link('¶', f'{target}#p-{occurrence.paragraph}')}"))
-            for quote in brief.quotes:
-                if quote.speaker and corpus.entity_of[(brief.slug, quote.speaker)] == entity.slug:
-                    lines.append(Markdown(f"*“{escape(quote.text)}”*"))
-        views.append({"source": source, "lines": lines})
+        for brief, sentence in voice.sentences:
+            target = f"{relative(uri, brief_uri(brief.slug))}#p-{sentence.paragraph}"
+            lines.append(Markdown(f"{escape(sentence.text)} {link('¶', target, 'Open the paragraph')}"))
+        for brief, quote in voice.quotes:
+            paragraph = brief.analysis.sentences[quote.sentence].paragraph
+            target = f"{relative(uri, brief_uri(brief.slug))}#p-{paragraph}"
+            lines.append(Markdown(f"*“{escape(quote.text)}”* {link('¶', target, 'Open the paragraph')}"))
+        views.append({"source": voice.label, "lines": lines})
     return views
 
 

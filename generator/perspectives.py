@@ -1,0 +1,59 @@
+"""Perspectives: what each source says of one entity, side by side.
+
+A source is the stated publisher; briefs whose source is not stated each speak for
+themselves, since nothing says they share a voice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Brief, Corpus, Entity, Quote, Sentence
+
+MAX_SENTENCES = 3  # per voice: enough to compare, short enough to sit side by side
+MAX_QUOTES = 3
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One source's account of an entity: its sentences naming it and its quotes."""
+
+    label: str
+    briefs: tuple[Brief, ...]
+    sentences: tuple[tuple[Brief, Sentence], ...]
+    quotes: tuple[tuple[Brief, Quote], ...]
+
+
+def voices(corpus: Corpus, entity: Entity) -> tuple[Voice, ...]:
+    """The accounts of `entity`, one per source; none unless at least two sources speak of it."""
+    by_voice: dict[str, list[Brief]] = defaultdict(list)
+    for occurrence in entity.occurrences:
+        brief = corpus.brief(occurrence.brief)
+        by_voice[_voice_label(brief)].append(brief)
+    if len(by_voice) < 2:
+        return ()
+    return tuple(_voice(corpus, entity, label, briefs) for label, briefs in sorted(by_voice.items()))
+
+
+def sentences_naming(corpus: Corpus, brief: Brief, entity_slug: str) -> list[Sentence]:
+    """The sentences of a brief that name the entity, in article order."""
+    numbers = sorted({m.sentence for m in brief.mentions if corpus.entity_of[(brief.slug, m.name)] == entity_slug})
+    return [brief.analysis.sentences[n] for n in numbers]
+
+
+def _voice(corpus: Corpus, entity: Entity, label: str, briefs: list[Brief]) -> Voice:
+    sentences, quotes = [], []
+    for brief in briefs:
+        quoted = {q.sentence for q in brief.quotes}
+        # quoted sentences show as quotes below, not twice
+        sentences += [(brief, s) for s in sentences_naming(corpus, brief, entity.slug) if s.index not in quoted]
+        quotes += [(brief, q) for q in brief.quotes
+                   if q.speaker and corpus.entity_of.get((brief.slug, q.speaker)) == entity.slug]
+    return Voice(label, tuple(briefs), tuple(sentences[:MAX_SENTENCES]), tuple(quotes[:MAX_QUOTES]))
+
+
+def _voice_label(brief: Brief) -> str:
+    if brief.source.origin != "none":
+        return brief.source.name
+    return f"{brief.article.title} (source not stated)"
