@@ -1,8 +1,8 @@
-"""Cache: each article's analysis on disk, keyed by its content and the pipeline's versions.
+"""Cache: each article's analysis and brief on disk, keyed by its content and the code's version.
 
-An unchanged article is never analysed twice. Entries are JSON, never pickle, so a
-foreign or corrupt file is only ever data: it is checked, and ignored when it does not
-fit the article. Writes are atomic (a temporary file renamed into place).
+An unchanged article is never analysed or summarised twice. Entries are JSON, never
+pickle, so a foreign or corrupt file is only ever data: it is checked, and ignored when
+it does not fit the article. Writes are atomic (a temporary file renamed into place).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from .model import Analysis, Article, Mention, Sentence
 SCHEMA = 1  # bump when the analysis or its encoding changes
 
 
-class AnalysisCache:
-    """A folder of analyses; `None` as folder keeps nothing (every lookup misses)."""
+class JsonCache:
+    """A folder of JSON entries under one namespace; `None` as folder keeps nothing."""
 
-    def __init__(self, folder: Path | None, pipeline_version: str) -> None:
+    namespace = "entries"
+
+    def __init__(self, folder: Path | None, version: str) -> None:
         self.folder = folder
-        self.version = f"{SCHEMA}|{pipeline_version}"
+        self.version = f"{SCHEMA}|{version}"
         self.hits = 0
         self.misses = 0
 
@@ -31,23 +33,22 @@ class AnalysisCache:
         text = "\n\n".join(p.text for p in article.paragraphs)
         return hashlib.sha256(f"{self.version}\n{text}".encode()).hexdigest()
 
-    def get(self, article: Article) -> Analysis | None:
-        """The cached analysis of this article, or None when absent, foreign or corrupt."""
-        if self.folder is None:
-            return None
-        path = self._path(self.key(article))
-        try:
-            analysis = decode(json.loads(path.read_text(encoding="utf-8")), article, self.version)
-        except (OSError, ValueError, TypeError, KeyError, IndexError):
-            analysis = None
-        if analysis is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return analysis
+    def load(self, article: Article, decoder) -> object | None:
+        """decoder(data) for this article's entry, or None when absent, foreign or corrupt."""
+        value = None
+        if self.folder is not None:
+            try:
+                data = json.loads(self._path(self.key(article)).read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("version") == self.version:
+                    value = decoder(data)
+            except (OSError, ValueError, TypeError, KeyError, IndexError):
+                value = None
+        self.hits += value is not None
+        self.misses += value is None
+        return value
 
-    def put(self, article: Article, analysis: Analysis) -> None:
-        """Store an analysis atomically; a cache that cannot be written is skipped silently."""
+    def save(self, article: Article, data: dict) -> None:
+        """Store an entry atomically; a cache that cannot be written is skipped silently."""
         if self.folder is None:
             return
         path = self._path(self.key(article))
@@ -55,28 +56,37 @@ class AnalysisCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(encode(analysis, self.version), stream, separators=(",", ":"))
+                json.dump({"version": self.version, **data}, stream, separators=(",", ":"))
             os.replace(temporary, path)
         except OSError:
             return
 
     def _path(self, key: str) -> Path:
-        return self.folder / "analysis" / key[:2] / f"{key}.json"
+        return self.folder / self.namespace / key[:2] / f"{key}.json"
 
 
-def encode(analysis: Analysis, version: str) -> dict:
+class AnalysisCache(JsonCache):
+    """The language model's analysis of each article."""
+
+    namespace = "analysis"
+
+    def get(self, article: Article) -> Analysis | None:
+        return self.load(article, lambda data: decode(data, article))
+
+    def put(self, article: Article, analysis: Analysis) -> None:
+        self.save(article, encode(analysis))
+
+
+def encode(analysis: Analysis) -> dict:
     """The analysis as JSON data; sentence texts are left out (the article has them)."""
     return {
-        "version": version,
         "sentences": [[s.paragraph, s.start, s.end] for s in analysis.sentences],
         "mentions": [[m.label, m.sentence, m.start, m.end] for m in analysis.mentions],
     }
 
 
-def decode(data: dict, article: Article, version: str) -> Analysis | None:
+def decode(data: dict, article: Article) -> Analysis | None:
     """Rebuild an analysis from JSON data, or None when it does not fit the article."""
-    if not isinstance(data, dict) or data.get("version") != version:
-        return None
     paragraphs = {p.index: p.text for p in article.paragraphs}
     sentences = []
     for index, (paragraph, start, end) in enumerate(data["sentences"]):

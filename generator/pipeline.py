@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .analyse import analyse, analysis_version
+from .brief_cache import BriefCache, code_version
 from .cache import AnalysisCache
 from .clean import clean
 from .dates import stated_date, stated_source
@@ -47,12 +48,8 @@ def build(settings: Settings) -> BuildResult:
         analyses = analyse(articles, settings.workers, AnalysisCache(settings.cache, analysis_version()))
     # Summarise: bottom line, summary, key points, quotes, date and source of each article.
     with _timed(seconds, "summarise"):
-        briefs = []
-        for slug, article, analysis in zip(brief_slugs(articles), articles, analyses):
-            try:
-                briefs.append(make_brief(slug, article, analysis))
-            except ValueError as error:
-                problems.append(Problem(article.source.path, f"skipped: {error}", "error"))
+        briefs, brief_problems = make_briefs(articles, analyses, BriefCache(settings.cache, code_version()))
+        problems += brief_problems
     # Link: resolve entities across the corpus, find related briefs.
     with _timed(seconds, "link"):
         corpus = link(briefs, settings.entity_min_briefs or None)
@@ -83,6 +80,24 @@ def looks_english(article: Article) -> bool:
     sample = " ".join(p.text for p in article.paragraphs[:5])[:2000]
     letters = [c for c in sample if c.isalpha()]
     return not letters or sum(c.isascii() for c in letters) >= 0.6 * len(letters)
+
+
+def make_briefs(
+    articles: Sequence[Article], analyses: Sequence[Analysis], cache: BriefCache
+) -> tuple[list[Brief], list[Problem]]:
+    """A brief for every article, from the cache when its text and the code are unchanged."""
+    briefs, problems = [], []
+    for slug, article, analysis in zip(brief_slugs(articles), articles, analyses):
+        brief = cache.get(slug, article, analysis)
+        if brief is None:
+            try:
+                brief = make_brief(slug, article, analysis)
+            except ValueError as error:
+                problems.append(Problem(article.source.path, f"skipped: {error}", "error"))
+                continue
+            cache.put(brief)
+        briefs.append(brief)
+    return briefs, problems
 
 
 def make_brief(slug: str, article: Article, analysis: Analysis) -> Brief:

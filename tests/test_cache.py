@@ -44,3 +44,21 @@ def test_no_folder_means_no_cache():
     cache = AnalysisCache(None, "v1")
     analyse([ARTICLE], cache=cache)
     assert cache.get(ARTICLE) is None
+
+
+def test_a_cached_brief_equals_a_fresh_one_and_bad_entries_are_ignored(tmp_path):
+    from generator.brief_cache import BriefCache
+    from generator.pipeline import make_brief, make_briefs
+
+    (analysis,) = analyse([ARTICLE])
+    fresh = make_brief("title", ARTICLE, analysis)
+    briefs, _ = make_briefs([ARTICLE], [analysis], BriefCache(tmp_path, "v1"))
+    assert briefs == [fresh]
+    again = BriefCache(tmp_path, "v1")
+    assert again.get("title", ARTICLE, analysis) == fresh and again.hits == 1
+    (path,) = (tmp_path / "briefs").rglob("*.json")
+    data = json.loads(path.read_text())
+    data["summary"][0] = 999  # a sentence the article does not have
+    path.write_text(json.dumps(data))
+    assert BriefCache(tmp_path, "v1").get("title", ARTICLE, analysis) is None
+    assert make_briefs([ARTICLE], [analysis], BriefCache(tmp_path, "v1"))[0] == [fresh]
