@@ -6,13 +6,13 @@ as `Markdown` (links, escaped sentences) go in as they are.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from itertools import groupby
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .buildinfo import format_time, page_address
@@ -174,7 +174,7 @@ def render_home(corpus: Corpus, info: SiteInfo) -> Page:
         description=f"{len(corpus.briefs)} briefs",
         site_name=info.name,
         brief_count=len(corpus.briefs),
-        source_count=len({b.source.name for b in corpus.briefs}),
+        source_count=len({b.source.name for b in corpus.briefs if b.source.origin != "none"}),
         span=span,
         entity_count=sum(e.has_page for e in corpus.entities),
         latest=[_listing(b, "index.md") for b in corpus.briefs[:LATEST]],
@@ -327,6 +327,7 @@ def _render(uri: str, template: str, *, title: str, description: str = "", tags:
     if tags:
         front["tags"] = list(tags)
     front |= meta or {}  # more front matter for mkdocs, e.g. print packs kept out of search
-    front_matter = Markdown(yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000))
+    # JSON values are valid YAML and far quicker to write than through a YAML emitter
+    front_matter = Markdown("".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()))
     text = environment().get_template(template).render(front_matter=front_matter, title=title, **values)
     return Page(uri, text)
