@@ -41,5 +41,13 @@ pdf: site  ## one PDF per brief and the print pack in build/pdf/, printed by hea
 screenshots: $(INSTALLED)  ## the README's pictures in screenshots/, from a fresh build
 	$(BIN)/python -m scripts.screenshots --out screenshots
 
+BENCH_INSTALLED := $(VENV)/.bench-installed
+$(BENCH_INSTALLED): $(INSTALLED)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test,bench]'
+	touch $@
+
+bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in the README
+	$(BIN)/python bench/build.py --data $(BENCH_DATA)/bbc/articles --json build/bench-build.json
+
 clean:
 	rm -rf site .cache
