@@ -34,6 +34,7 @@ def main() -> None:
         figures = run(args.data, args.scale, Path(work))
     print_table(figures)
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
 
 
