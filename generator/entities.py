@@ -6,9 +6,14 @@ headline fragments, words taken for names, numbers and dates.
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .model import Analysis, EntityMention, Kind
 from .resources import load_table
@@ -23,7 +28,13 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "LAW": "topic",
     "TOPIC": "topic",
 }
-POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+# "'s" with any apostrophe, including the mojibake of a curly one ("Blair¿s")
+POSSESSIVE = re.compile(r"['’‘`´¿\ufffd]s$|(?<=s)['’]$")
+DATE_WORDS = frozenset(
+    w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w
+)
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s)?$", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
 MAX_NAME_WORDS = 12
 
@@ -37,6 +48,7 @@ class KnownEntity:
 @dataclass(frozen=True)
 class Vocabulary:
     titles: tuple[str, ...]  # longest first
+    title_words: frozenset[str]  # the titles as name keys
     not_names: frozenset[str]
     headline_verbs: frozenset[str]
     event_words: frozenset[str]
@@ -54,6 +66,7 @@ def vocabulary() -> Vocabulary:
             known[name_key(alias)] = entity
     return Vocabulary(
         titles=tuple(sorted((t.lower() for t in table["titles"]), key=len, reverse=True)),
+        title_words=frozenset(name_key(t) for t in table["titles"]),
         not_names=frozenset(w.lower() for w in table["not_names"]),
         headline_verbs=frozenset(w.lower() for w in table["headline_verbs"]),
         event_words=frozenset(w.lower() for w in table["event_words"]),
@@ -65,6 +78,7 @@ def name_key(name: str) -> str:
     """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
     key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))
     key = " ".join(key.split())
+    key = re.sub(r"isation\b", "ization", key)  # British and American spellings of one name
     return key[4:] if key.startswith("the ") else key
 
 
@@ -78,6 +92,9 @@ def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
     cleaned = []
     for mention in analysis.mentions:
         kind = KIND_OF_LABEL.get(mention.label)
+        known = known_entity(mention.text)
+        if kind is None and known is not None:
+            kind = known.kind  # a known name counts whatever the label ("Tories" come as a group)
         if kind is None:
             continue
         sentence = analysis.sentences[mention.sentence].text
@@ -96,15 +113,17 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     if possessive and len(text) > 3:
         end -= len(possessive.group())
         start, end = _trim(sentence, start, end)
-    start, title = _strip_title(sentence, start, end)
+    # titles precede people; in other names they are part of the name ("General Motors")
+    start, title = _strip_title(sentence, start, end) if kind == "person" else (start, "")
     end = _strip_headline_verb(sentence, start, end, words.headline_verbs)
+    end = _strip_trailing_function_words(sentence, start, end)
     start, end = _trim(sentence, start, end)
     name = " ".join(sentence[start:end].split())
     if not _is_name(name, words):
         return None
     known = words.known.get(name_key(name))
-    if known is not None:
-        return known.name, known.kind, start, end, title
+    if known is not None:  # the form as written, so that the entity's page shows it as an alias
+        return name, known.kind, start, end, title
     if kind != "person" and set(name_key(name).split()) & words.event_words:
         kind = "event"
     if kind == "person" and not _is_person_name(name):
@@ -158,11 +177,40 @@ def _strip_headline_verb(sentence: str, start: int, end: int, verbs: frozenset[s
     return end
 
 
+def _strip_trailing_function_words(sentence: str, start: int, end: int) -> int:
+    """Cut lower-case function words the model ran on with ("United through" -> "United")."""
+    words = sentence[start:end].split()
+    while len(words) > 1 and words[-1] in STOP_WORDS:
+        words.pop()
+        end = sentence.rindex(words[-1], start, end) + len(words[-1])
+    return end
+
+
+def is_date_or_number(name: str) -> bool:
+    """Names made only of numbers, ordinals, months and weekdays are dates or amounts."""
+    tokens = [t for t in re.split(r"[\s,./-]+", name.lower()) if t and t not in ("the", "of", "and")]
+    return all(ORDINAL.match(t) or t in DATE_WORDS for t in tokens)
+
+
+def common_words(texts: Iterable[str], names: Counter) -> frozenset[str]:
+    """Single-word names that the texts write in lower case at least as often: words, not names.
+
+    `names` counts the mentions of each name standing alone ("Bank", not "Bank of England").
+    """
+    candidates = {n for n in names if " " not in n and not n.isupper() and n[:1].isupper()}
+    lowered = {n.lower() for n in candidates}
+    counts = Counter(w for text in texts for w in WORD.findall(text) if w in lowered)
+    return frozenset(n for n in candidates if counts[n.lower()] >= max(2, names[n]))
+
+
 def _is_name(name: str, words: Vocabulary) -> bool:
     if not name or len(name) < 2 or len(name.split()) > MAX_NAME_WORDS:
         return False
-    if not any(c.isalpha() for c in name) or name_key(name) in words.not_names:
+    key = name_key(name)
+    if not any(c.isalpha() for c in name) or key in words.not_names or is_date_or_number(name):
         return False
+    if key in words.title_words or (key.endswith("s") and key[:-1] in words.title_words):
+        return False  # a role, not a name: "Minister", "MPs"
     if words.known.get(name_key(name)) is not None:
         return True
     # a name has a capital letter (or a non-Latin script without case)

@@ -168,6 +168,7 @@ class Entity:
     first_seen: date | None
     last_seen: date | None
     has_page: bool
+    listed: bool = True  # False: a name the corpus shows to be no usable name; never shown
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,8 @@ def find_related(profiles: Sequence[Profile], limit: int = LIMIT) -> dict[str, t
     for number, profile in enumerate(profiles):
         others = sorted(pairs.get(number, {}).items(), key=lambda item: (-item[1], profiles[item[0]].slug))
         related[profile.slug] = tuple(
-            _related(profile, profiles[other], score, rarity, _text_part(score, entities[number], entities[other]) >= floor)
+            _related(profile, profiles[other], score, rarity,
+                     similar=_text_part(score, entities[number], entities[other]) >= floor)
             for other, score in others[:limit]
         )
     return related
@@ -95,7 +96,9 @@ def background(found: Neighbours) -> tuple[float, float]:
     return mean, math.sqrt(variance)
 
 
-def _kept_pairs(found: Neighbours, size: int, limit: int, floor: float, same_story: float) -> dict[int, dict[int, float]]:
+def _kept_pairs(
+    found: Neighbours, size: int, limit: int, floor: float, same_story: float
+) -> dict[int, dict[int, float]]:
     """Candidate pairs the corpus agrees on, listed both ways."""
     circles = [set(row.tolist()) | {number} for number, row in enumerate(found.index)]
     # two neighbourhoods of a corpus of n share (size + 1)² / n briefs by chance alone

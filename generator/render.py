@@ -31,6 +31,7 @@ KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Plac
               "topic": "Topic"}
 LATEST = 10
 MAX_TAGS = 8
+REASON_NAMES = 5  # shared entities named in a related brief's reason
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def render_entity_index(corpus: Corpus) -> Page:
         ]
         if items:
             groups.append({"label": KIND_LABELS[kind], "items": items})
-    unlisted = sum(not e.has_page for e in corpus.entities)
+    unlisted = sum(e.listed and not e.has_page for e in corpus.entities)
     return _render(uri, "entities.md.j2", title="Entities", description="Entities by kind",
                    groups=groups, unlisted=unlisted)
 
@@ -250,7 +251,8 @@ def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
     slugs = dict.fromkeys(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
     groups = []
     for kind in KINDS:
-        entities = sorted((corpus.entity(s) for s in slugs if corpus.entity(s).kind == kind),
+        # names the corpus shows to be no usable name (a lone given name, a common word) stay out
+        entities = sorted((e for e in map(corpus.entity, slugs) if e.kind == kind and e.listed),
                           key=lambda e: e.name.lower())
         names = [
             link(e.name, relative(uri, entity_uri(e.slug))) if e.has_page else escape(e.name) for e in entities
@@ -286,10 +288,15 @@ def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
 
 
 def _reason(corpus: Corpus, related) -> str:
-    names = [corpus.entity(slug).name for slug in related.shared[:4]]
-    if names:
-        return "shares " + ", ".join(names) + (" and similar wording" if related.similar_text else "")
-    return "similar wording"
+    """Why two briefs are related: the rarest shared entities first, people before places."""
+    specific = ("person", "event", "organisation", "topic", "place")
+    shared = sorted((corpus.entity(slug) for slug in related.shared),
+                    key=lambda e: (len(e.occurrences), specific.index(e.kind), e.name.lower()))
+    names = [e.name for e in shared[:REASON_NAMES]]
+    if not names:
+        return "similar wording"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"shares {listed}" + ("; similar wording" if related.similar_text else "")
 
 
 def brief_tags(corpus: Corpus, brief: Brief) -> list[str]:
