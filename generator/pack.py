@@ -15,7 +15,8 @@ from slugify import slugify
 from .buildinfo import format_time, page_address
 from .markup import Markdown, link, relative
 from .model import Brief, Corpus, Page
-from .render import SiteInfo, _render, brief_tags, brief_uri, brief_values, environment
+from .brief_page import brief_tags, brief_values
+from .templating import SiteInfo, environment, render_page
 
 INDEX_URI = "print/index.md"
 ALL_URI = "print/all.md"
@@ -29,7 +30,7 @@ PACK_LIMIT = 100
 def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
     """The page listing the packs, the pack of every brief and one pack per topic tag."""
     topics = _topic_packs(corpus)
-    index = _render(
+    index = render_page(
         INDEX_URI, "packs.md.j2", title="Print packs", description="Briefs gathered for printing",
         all_link=link("All briefs", relative(INDEX_URI, ALL_URI)), count=len(corpus.briefs),
         topics=[{"link": link(tag, relative(INDEX_URI, uri)), "count": len(briefs)}
@@ -48,7 +49,7 @@ def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: 
         {"link": link(brief.article.title, f"#b{number}"), "meta": f"{brief.date.text} · {brief.source.name}"}
         for number, brief in enumerate(briefs, 1)
     ]
-    return _render(
+    return render_page(
         uri, "pack.md.j2", title=f"Print pack: {heading}", description=f"{len(briefs)} briefs for printing",
         meta=PACK_META, site_name=info.name, count=len(briefs), total=total, contents=contents, bodies=bodies,
         address=page_address(uri, info.url, info.directory_urls),

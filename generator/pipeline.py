@@ -18,7 +18,8 @@ from .model import Analysis, Article, Brief, Corpus, Page, Problem, Source
 from .pack import render_packs
 from .quotes import find_quotes
 from .read import read_folder
-from .render import SiteInfo, render_site
+from .render import render_site
+from .templating import SiteInfo
 from .settings import Settings
 from .slugs import brief_slugs
 from .summarise import WORD, summarise

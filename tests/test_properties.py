@@ -13,7 +13,8 @@ from generator.analyse import analyse
 from generator.link import link
 from generator.pipeline import clean_all, make_brief
 from generator.read import read_article
-from generator.render import SiteInfo, render_site
+from generator.render import render_site
+from generator.templating import SiteInfo
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 GENERATED_TAGS = {"h1", "h2", "p", "a", "ul", "li", "div", "strong", "em", "blockquote", "dl", "dt", "dd",

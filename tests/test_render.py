@@ -8,7 +8,8 @@ from generator.analyse import analyse
 from generator.link import link
 from generator.model import FrontMatter
 from generator.pipeline import make_brief
-from generator.render import SiteInfo, render_site
+from generator.render import render_site
+from generator.templating import SiteInfo
 from tests.conftest import make_article
 
 TITLE = 'Tricky: "quotes", #hash, --- and {{ braces }} \\ back\tslash'
