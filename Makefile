@@ -48,6 +48,8 @@ $(BENCH_INSTALLED): $(INSTALLED)
 
 bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in the README
 	$(BIN)/python bench/build.py --data $(BENCH_DATA)/bbc/articles --json build/bench-build.json
+	$(BIN)/python bench/entities.py --data $(BENCH_DATA)/bbc/articles --json build/bench-entities.json
+	$(BIN)/python bench/links.py --data $(BENCH_DATA)/bbc/articles --json build/bench-links.json
 
 clean:
 	rm -rf site .cache
