@@ -37,6 +37,7 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s)?$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
 MAX_NAME_WORDS = 12
+TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,9 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     """Normalise the span sentence[start:end]: (name, kind, start, end, title) or None."""
     words = vocabulary()
     start, end = _trim(sentence, start, end)
+    comma = sentence.find(",", start, end)
+    if comma > start:  # "Czech Republic, South Africa" is a list; "Paris, France" a place and its country
+        start, end = _trim(sentence, start, comma)
     text = sentence[start:end]
     possessive = POSSESSIVE.search(text)
     if possessive and len(text) > 3:
@@ -144,19 +148,27 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_title(sentence: str, start: int, end: int) -> tuple[int, str]:
-    """Remove leading titles ("Spokesperson Zhao Lijian" -> "Zhao Lijian")."""
-    stripped = []
-    changed = True
-    while changed:
-        changed = False
-        lowered = sentence[start:end].lower()
+    """Remove the title before a person's name, qualifiers and all.
+
+    "Spokesperson Zhao Lijian" -> "Zhao Lijian"; "Japanese Foreign Minister Toshimitsu Motegi"
+    -> "Toshimitsu Motegi": everything up to the last title, if it reads as a title phrase
+    (capitalised words and joining words) and a capitalised name follows.
+    """
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", sentence[start:end])]
+    plain = [sentence[a:b].lower().strip(".,") for a, b in words]
+    cut = 0
+    for i in range(len(words)):
         for title in vocabulary().titles:
-            if lowered.startswith(title + " ") and len(lowered) > len(title) + 1:
-                stripped.append(sentence[start : start + len(title)])
-                start += len(title) + 1
-                changed = True
+            size = len(title.split())
+            if " ".join(plain[i : i + size]) == title and i + size < len(words):
+                cut = max(cut, i + size)
                 break
-    return start, " ".join(stripped)
+    prefix = [sentence[a:b] for a, b in words[:cut]]
+    if not cut or not sentence[words[cut][0]].isupper():
+        return start, ""
+    if not all(w[:1].isupper() or w.lower() in TITLE_JOINERS for w in prefix):
+        return start, ""
+    return words[cut][0], sentence[start : words[cut - 1][1]].rstrip(".,")
 
 
 def _title_before(sentence: str, start: int) -> str:

@@ -86,3 +86,19 @@ def test_people_need_a_name_shaped_name():
 def test_words_the_texts_write_in_lower_case_are_common_words():
     texts = ["The bank raised rates. Another bank did not.", "Bank said so. Apple and the bank agreed."]
     assert common_words(texts, Counter({"Bank": 1, "Apple": 1})) == {"Bank"}
+
+
+def test_titles_with_their_qualifiers_are_stripped():
+    sentence = "Japanese Minister for Foreign Affairs Toshimitsu Motegi thanked China."
+    span = "Japanese Minister for Foreign Affairs Toshimitsu Motegi"
+    mentions = clean_mentions(analysed(sentence, (span, "PERSON")))
+    assert [(m.name, m.title) for m in mentions] == [("Toshimitsu Motegi", "Japanese Minister for Foreign Affairs")]
+
+
+def test_a_surname_that_is_a_title_word_stays():
+    assert names("John Sergeant reported.", ("John Sergeant", "PERSON")) == [("John Sergeant", "person")]
+
+
+def test_a_list_the_model_took_for_one_name_is_cut_at_the_comma():
+    found = names("Exports rose in the Czech Republic, South Africa and Chile.", ("Czech Republic, South Africa", "GPE"))
+    assert found == [("Czech Republic", "place")]
