@@ -13,6 +13,7 @@ from .model import Brief, Corpus, Entity, Quote, Sentence
 
 MAX_SENTENCES = 3  # per voice: enough to compare, short enough to sit side by side
 MAX_QUOTES = 3
+MAX_VOICES = 4  # side by side: more would not fit a page
 
 
 @dataclass(frozen=True)
@@ -26,14 +27,19 @@ class Voice:
 
 
 def voices(corpus: Corpus, entity: Entity) -> tuple[Voice, ...]:
-    """The accounts of `entity`, one per source; none unless at least two sources speak of it."""
+    """The accounts of `entity`, one per source; none unless at least two sources speak of it.
+
+    At most MAX_VOICES: the sources with most briefs on it, then the newest.
+    """
     by_voice: dict[str, list[Brief]] = defaultdict(list)
-    for occurrence in entity.occurrences:
+    for occurrence in entity.occurrences:  # newest brief first
         brief = corpus.brief(occurrence.brief)
         by_voice[_voice_label(brief)].append(brief)
     if len(by_voice) < 2:
         return ()
-    return tuple(_voice(corpus, entity, label, briefs) for label, briefs in sorted(by_voice.items()))
+    order = {label: number for number, label in enumerate(by_voice)}
+    chosen = sorted(by_voice, key=lambda label: (-len(by_voice[label]), order[label]))[:MAX_VOICES]
+    return tuple(_voice(corpus, entity, label, by_voice[label]) for label in sorted(chosen))
 
 
 def sentences_naming(corpus: Corpus, brief: Brief, entity_slug: str) -> list[Sentence]:
@@ -43,8 +49,11 @@ def sentences_naming(corpus: Corpus, brief: Brief, entity_slug: str) -> list[Sen
 
 
 def _voice(corpus: Corpus, entity: Entity, label: str, briefs: list[Brief]) -> Voice:
-    sentences, quotes = [], []
+    sentences: list[tuple[Brief, Sentence]] = []
+    quotes: list[tuple[Brief, Quote]] = []
     for brief in briefs:
+        if len(sentences) >= MAX_SENTENCES and len(quotes) >= MAX_QUOTES:
+            break
         quoted = {q.sentence for q in brief.quotes}
         # quoted sentences show as quotes below, not twice
         sentences += [(brief, s) for s in sentences_naming(corpus, brief, entity.slug) if s.index not in quoted]
