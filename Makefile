@@ -50,6 +50,7 @@ bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in th
 	$(BIN)/python bench/build.py --data $(BENCH_DATA)/bbc/articles --json build/bench-build.json
 	$(BIN)/python bench/entities.py --data $(BENCH_DATA)/bbc/articles --json build/bench-entities.json
 	$(BIN)/python bench/links.py --data $(BENCH_DATA)/bbc/articles --json build/bench-links.json
+	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/bbc --json build/bench-summaries.json --cache .cache
 
 clean:
 	rm -rf site .cache

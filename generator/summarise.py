@@ -1,31 +1,22 @@
 """Summarise: a bottom line, a three-sentence summary and key points, all extractive.
 
-Sentences are scored on general signals of news writing (position, centrality, overlap
-with the headline, named entities and numbers), then chosen greedily with a penalty
-for repeating what is already chosen (maximal marginal relevance).
+Each sentence's salience comes from generator/salience.py (general signals weighed by a small
+trained model); longer sentences say more, so the rank is salience times a power of length.
+Sentences are then taken best first, skipping any that repeats one already taken. The bottom
+line is the best sentence that reads alone; key points are the most underlinable of the rest.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .model import Article, EntityMention, Sentence, Summary
+from .salience import DEPENDENT_OPENERS, WORD, Model, content_words, load_model, salience
 
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-NUMBER = re.compile(r"\d")
-# A sentence that opens with one of these leans on one before it.
-DEPENDENT_OPENERS = frozenset(
-    "he she it they them his her its their this these those that such also however but "
-    "and or so yet still then thus hence therefore meanwhile nevertheless nonetheless "
-    "moreover furthermore besides instead otherwise likewise similarly accordingly "
-    "after afterwards later earlier previously there here we i you our us my".split()
-)
+__all__ = ["WORD", "content_words", "is_self_contained", "overlap", "rank_sentences", "summarise"]
+
 UNDERLINE = re.compile(
     r"\b(agree[sd]?|agreement|decid\w*|announc\w*|pledg\w*|promis\w*|commit\w*|plan[s]?|will|"
     r"must|vow\w*|sign\w*|approv\w*|reject\w*|oppos\w*|criticis\w*|criticiz\w*|warn\w*|"
@@ -33,69 +24,96 @@ UNDERLINE = re.compile(
     r"percent|%|million|billion|record|first|largest)\b",
     re.IGNORECASE,
 )
+NUMBER = re.compile(r"\d")
 SUMMARY_SIZE = 3
 MAX_KEY_POINTS = 6
 MIN_KEY_POINTS = 3
 REDUNDANCY = 0.55  # word overlap above which two sentences say the same thing
+# A sentence restates the headline when it has most of its words, and enough of them that
+# it cannot be by chance: a headline of three words shares two with many sentences.
+RESTATES_HEADLINE = 0.8  # share of the headline's words
+RESTATED_WORDS = 5  # and at least this many of them
 MIN_WORDS = 6
 
 
 @dataclass(frozen=True)
 class ScoredSentence:
     sentence: Sentence
-    score: float
+    salience: float  # the model's probability that the sentence belongs in a summary
+    score: float  # salience weighed by length: the summary's order of preference
     words: frozenset[str]
     underline: float
+    restates_headline: bool
 
 
 def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> Summary:
     """Choose the bottom line, the summary and the key points of one article."""
-    scored = score_sentences(article, sentences, mentions)
-    if not scored:
+    ranked = score_sentences(article, sentences, mentions)
+    if not ranked:
         raise ValueError("an article without sentences cannot be summarised")
-    ranked = sorted(scored, key=lambda s: (-s.score, s.sentence.index))
-    bottom = next((s for s in ranked if is_self_contained(s.sentence.text)), ranked[0])
-    summary = _pick(ranked, SUMMARY_SIZE, chosen=[bottom])
-    rest = [s for s in ranked if s not in summary]
-    # Key points must read alone; fall back to the rest only when too few do.
-    by_underline = sorted(
-        rest, key=lambda s: (not is_self_contained(s.sentence.text), -(s.underline + s.score), s.sentence.index)
-    )
-    wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, len(scored) // 4))
-    key_points = _pick(by_underline, wanted, chosen=[], avoid=summary)
+    summary = choose(ranked)[:SUMMARY_SIZE]
     return Summary(
-        bottom_line=bottom.sentence,
+        bottom_line=summary[0].sentence,
         sentences=_in_order(summary),
-        key_points=_in_order(key_points),
+        key_points=_in_order(key_points(ranked, summary)),
     )
+
+
+def rank_sentences(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None
+) -> list[Sentence]:
+    """Every sentence, in the order the summary would take them (repeats and fragments last)."""
+    ranked = score_sentences(article, sentences, mentions, model)
+    chosen = choose(ranked)
+    taken = {s.sentence.index for s in chosen}
+    rest = [s for s in ranked if s.sentence.index not in taken]
+    left = [s for s in sentences if s.index not in taken | {r.sentence.index for r in rest}]
+    return [s.sentence for s in chosen + rest] + left
 
 
 def score_sentences(
-    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None
 ) -> list[ScoredSentence]:
-    """Score every sentence that can stand in a summary (not headings, not fragments)."""
+    """The sentences that can stand in a summary (not headings, not fragments), best first."""
+    if not sentences:
+        return []
+    model = model or load_model()
+    probabilities = dict(zip((s.index for s in sentences), salience(article.title, sentences, mentions, model)))
     headings = {p.index for p in article.paragraphs if p.is_heading}
+    title = frozenset(content_words(article.title))
     candidates = [
         s for s in sentences if s.paragraph not in headings and len(WORD.findall(s.text)) >= MIN_WORDS
     ] or [s for s in sentences if s.paragraph not in headings] or list(sentences)
-    bags = [content_words(s.text) for s in candidates]
-    document = Counter(word for bag in bags for word in set(bag))
-    title = set(content_words(article.title))
-    entities = Counter(m.sentence for m in mentions)
-    paragraphs = sorted({s.paragraph for s in candidates})
     scored = []
-    for rank, (sentence, bag) in enumerate(zip(candidates, bags)):
-        words = set(bag)
-        centrality = _cosine(Counter(bag), document)
-        headline = len(words & title) / (len(title) or 1)
-        position = 1.0 / math.sqrt(1 + paragraphs.index(sentence.paragraph)) + 0.5 / (1 + rank)
-        density = min(entities[sentence.index], 4) / 4
-        length = len(bag)
-        shape = 1.0 if 8 <= length <= 40 else 0.6
-        score = shape * (1.2 * position + 1.0 * centrality + 0.8 * headline + 0.3 * density)
+    for sentence in candidates:
+        probability = probabilities[sentence.index]
+        length = len(WORD.findall(sentence.text))
         underline = 0.3 * len(UNDERLINE.findall(sentence.text)) + (0.3 if NUMBER.search(sentence.text) else 0)
-        scored.append(ScoredSentence(sentence, score, frozenset(words), min(underline, 1.2)))
-    return scored
+        words = frozenset(content_words(sentence.text))
+        restates = len(words & title) >= max(RESTATES_HEADLINE * len(title), RESTATED_WORDS)
+        scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight,
+                                     words, min(underline, 1.2), restates))
+    return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
+
+
+def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The bottom line first, then the best sentences that repeat nothing already taken."""
+    readable = [s for s in ranked if is_self_contained(s.sentence.text)] or ranked
+    # The headline is the editor's own one-line summary: the best sentence that restates it
+    # carries the news; without one, the best sentence that reads alone.
+    restating = [s for s in readable if s.restates_headline]
+    return _pick(ranked, len(ranked), chosen=[(restating or readable)[0]])
+
+
+def key_points(ranked: list[ScoredSentence], summary: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+    """What a reader would underline outside the summary: decisions, numbers, commitments."""
+    rest = [s for s in ranked if s not in summary]
+    # Key points must read alone; fall back to the rest only when too few do.
+    by_underline = sorted(
+        rest, key=lambda s: (not is_self_contained(s.sentence.text), -(s.underline + s.salience), s.sentence.index)
+    )
+    wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, len(ranked) // 4))
+    return _pick(by_underline, wanted, chosen=[], avoid=summary)
 
 
 def is_self_contained(text: str) -> bool:
@@ -106,11 +124,6 @@ def is_self_contained(text: str) -> bool:
     straight = text.count('"') % 2 == 0
     curly = text.count("“") == text.count("”")
     return straight and curly and text.rstrip()[-1:] in ".!?\"”'’"
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-cased words without stop words, lightly stemmed."""
-    return [_stem(w) for w in (m.lower() for m in WORD.findall(text)) if w not in STOP_WORDS and len(w) > 1]
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -132,18 +145,5 @@ def _pick(
     return picked
 
 
-def _in_order(scored: list[ScoredSentence]) -> tuple[Sentence, ...]:
+def _in_order(scored: Sequence[ScoredSentence]) -> tuple[Sentence, ...]:
     return tuple(sorted((s.sentence for s in scored), key=lambda s: s.index))
-
-
-def _cosine(a: Counter, b: Counter) -> float:
-    dot = sum(count * b[word] for word, count in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return word

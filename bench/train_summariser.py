@@ -1,0 +1,191 @@
+"""Train the salience model of generator/salience.py on public extractive summaries.
+
+    python bench/train_summariser.py --data ../shared/bench/bbc [--folds 5] [--cache DIR] [--write]
+
+Each sentence of each article is labelled by whether the reference summary contains it; a
+logistic regression learns that label from generator.salience.features (the very code the
+pipeline runs), and the length weight is chosen on the training articles only. Held-out figures
+come from k-fold cross-validation by article (no article is ever in its own training set) and
+run the real selection (generator.summarise). `--write` fits on every article and writes the
+weights to generator/data/summariser.yml: numbers only, no text of the training data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from nltk.stem import porter
+from rouge_score import rouge_scorer, tokenize
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import KFold
+from sklearn.preprocessing import StandardScaler
+
+from _summary_corpus import Item, load
+from summaries import MEASURES, WORD_BUDGET, cut_to_words
+
+from generator.entities import clean_mentions
+from generator.salience import FEATURES, Model, features
+from generator.summarise import SUMMARY_SIZE, choose, rank_sentences, score_sentences
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "generator" / "data" / "summariser.yml"
+LENGTH_WEIGHTS = (0.5, 0.625, 0.75, 0.875, 1.0)
+REGULARISATION = 1.0  # sklearn's C; the model is small and the data plentiful
+SEED = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """Every sentence of every article: its features, its label, its article."""
+
+    rows: np.ndarray
+    labels: np.ndarray
+    article: np.ndarray  # index into the items
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Cross-validate, report held-out figures, and write the model when asked."""
+    options = parse_args(argv)
+    items = load(options.data, options.limit, options.cache)
+    table = build_table(items)
+    print(f"{len(items)} articles, {len(table.labels)} sentences, {table.labels.mean():.1%} in the references")
+    held_out = cross_validate(items, table, options.folds)
+    print(report(held_out, options.folds, len(items)))
+    if options.write:
+        model = fit(items, table, np.arange(len(items)))
+        MODEL_FILE.write_text(to_yaml(model, len(items), len(table.labels)), encoding="utf-8")
+        print(f"wrote {MODEL_FILE.relative_to(Path.cwd()) if MODEL_FILE.is_relative_to(Path.cwd()) else MODEL_FILE}")
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder with articles/ and summaries/")
+    parser.add_argument("--limit", type=int, help="only N articles, spread evenly over the folder")
+    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation by article")
+    parser.add_argument("--cache", type=Path, help="keep spaCy analyses here between runs")
+    parser.add_argument("--write", action="store_true", help="fit on all articles and write the model file")
+    return parser.parse_args(argv)
+
+
+def build_table(items: list[Item]) -> Table:
+    """Features from the pipeline's own code; the label: is the sentence in the reference?"""
+    rows, labels, article = [], [], []
+    for number, item in enumerate(items):
+        sentences = item.analysis.sentences
+        rows += features(item.article.title, sentences, clean_mentions(item.analysis))
+        reference = f" {' '.join(_normal(r) for r in item.reference)} "
+        labels += [f" {_normal(s.text)} " in reference for s in sentences]
+        article += [number] * len(sentences)
+    return Table(np.asarray(rows, dtype=float), np.asarray(labels), np.asarray(article))
+
+
+def fit(items: list[Item], table: Table, train: np.ndarray) -> Model:
+    """A model fitted on the training articles, its length weight chosen on them too."""
+    mask = np.isin(table.article, train)
+    scaler = StandardScaler().fit(table.rows[mask])
+    regression = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    regression.fit(scaler.transform(table.rows[mask]), table.labels[mask])
+    # fold the scaling into the weights, so the pipeline needs no scaler
+    weights = regression.coef_[0] / scaler.scale_
+    bias = float(regression.intercept_[0] - weights @ scaler.mean_)
+    candidates = [Model(tuple(map(float, weights)), bias, w) for w in LENGTH_WEIGHTS]
+    return max(candidates, key=lambda model: _mean_rouge2([items[i] for i in train], model))
+
+
+def cross_validate(items: list[Item], table: Table, folds: int) -> dict[str, dict[str, float]]:
+    """Held-out ROUGE of the real selection and held-out AUC of the model, over k folds."""
+    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    totals = {budget: dict.fromkeys(MEASURES, 0.0) for budget in ("3_sentences", "100_words")}
+    probabilities = np.zeros(len(table.labels))
+    splits = KFold(folds, shuffle=True, random_state=SEED).split(np.arange(len(items)))
+    for fold, (train, test) in enumerate(splits, start=1):
+        model = fit(items, table, train)
+        print(f"fold {fold}: length weight {model.length_weight}", file=sys.stderr)
+        mask = np.isin(table.article, test)
+        probabilities[mask] = 1 / (1 + np.exp(-(table.rows[mask] @ np.asarray(model.weights) + model.bias)))
+        for i in test:
+            for budget, texts in _summaries(items[i], model).items():
+                scores = scorer.score("\n".join(items[i].reference), "\n".join(texts))
+                for measure in MEASURES:
+                    totals[budget][measure] += 100 * scores[measure].fmeasure / len(items)
+    totals["auc"] = {"sentence": 100 * roc_auc_score(table.labels, probabilities)}
+    return totals
+
+
+def _summaries(item: Item, model: Model) -> dict[str, list[str]]:
+    """What the pipeline would show at each budget, with this model."""
+    mentions = clean_mentions(item.analysis)
+    ranked = score_sentences(item.article, item.analysis.sentences, mentions, model)
+    three = sorted((s.sentence for s in choose(ranked)[:SUMMARY_SIZE]), key=lambda s: s.index)
+    ordered = rank_sentences(item.article, item.analysis.sentences, mentions, model)
+    return {"3_sentences": [s.text for s in three], "100_words": cut_to_words(ordered, WORD_BUDGET)}
+
+
+def _mean_rouge2(items: list[Item], model: Model) -> float:
+    """ROUGE-2 F1 of the three-sentence summaries, a quick count of shared bigrams."""
+    total = 0.0
+    for item in items:
+        mentions = clean_mentions(item.analysis)
+        chosen = choose(score_sentences(item.article, item.analysis.sentences, mentions, model))[:SUMMARY_SIZE]
+        total += _rouge2(item.reference, [s.sentence.text for s in chosen])
+    return total / max(len(items), 1)
+
+
+_TOKENS: dict[str, list[str]] = {}
+_STEMMER = porter.PorterStemmer()
+
+
+def _rouge2(reference: tuple[str, ...], summary: list[str]) -> float:
+    ref, got = _tokens(reference), _tokens(summary)
+    ref_pairs, got_pairs = Counter(zip(ref, ref[1:])), Counter(zip(got, got[1:]))
+    shared = sum((ref_pairs & got_pairs).values())
+    if not shared:
+        return 0.0
+    precision, recall = shared / sum(got_pairs.values()), shared / sum(ref_pairs.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _tokens(texts: Sequence[str]) -> list[str]:
+    """rouge-score's own tokens (Porter stems), kept: the same sentences come back often."""
+    for text in texts:
+        if text not in _TOKENS:
+            _TOKENS[text] = tokenize.tokenize(text, _STEMMER)
+    return [token for text in texts for token in _TOKENS[text]]
+
+
+def report(held_out: dict[str, dict[str, float]], folds: int, count: int) -> str:
+    """The held-out figures as Markdown."""
+    lines = [f"Held out ({folds}-fold cross-validation by article, {count} articles): "
+             f"sentence AUC {held_out['auc']['sentence']:.2f}", "",
+             "| budget | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |", "|---|---|---|---|"]
+    for budget in ("3_sentences", "100_words"):
+        figures = held_out[budget]
+        lines.append(f"| {budget} | " + " | ".join(f"{figures[m]:.2f}" for m in MEASURES) + " |")
+    return "\n".join(lines)
+
+
+def to_yaml(model: Model, articles: int, sentences: int) -> str:
+    """The model file: a comment saying where it comes from, then the numbers."""
+    lines = ["# Salience model of generator/salience.py: logistic weights over its FEATURES (raw, unscaled)",
+             "# and the power of sentence length the summary's rank multiplies salience by.",
+             f"# Trained by bench/train_summariser.py on {articles} articles ({sentences} sentences) of the",
+             "# public BBC News Summary data; numbers only. Regenerate with `--write`.",
+             f"bias: {model.bias:.6g}", f"length_weight: {model.length_weight}", "weights:"]
+    lines += [f"  {name}: {weight:.6g}" for name, weight in zip(FEATURES, model.weights)]
+    return "\n".join(lines) + "\n"
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
