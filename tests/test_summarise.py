@@ -5,11 +5,13 @@ from __future__ import annotations
 from generator.analyse import analyse
 from generator.clean import clean
 from generator.entities import clean_mentions
-from generator.model import Article, Summary
+from generator.model import Article, Sentence, Summary
 from generator.read import read_article
 from generator.summarise import (
     DEPENDENT_OPENERS,
     WORD,
+    ScoredSentence,
+    choose,
     content_words,
     is_self_contained,
     overlap,
@@ -85,6 +87,33 @@ def test_bottom_line_never_opens_with_a_pronoun_even_when_it_is_the_most_central
     _, summary = summary_of(body)
     assert is_self_contained(summary.bottom_line.text)
     assert not summary.bottom_line.text.startswith("They")
+
+
+def scored(index: int, text: str, score: float, restates_headline: bool = False) -> ScoredSentence:
+    """A sentence as the scorer would hand it to the selection, with the score given."""
+    sentence = Sentence(index, index + 1, text, 0, len(text))
+    return ScoredSentence(sentence, score, score, frozenset(content_words(text)), 0.0, restates_headline)
+
+
+def test_the_best_sentence_that_reads_alone_is_the_bottom_line_not_the_best_sentence():
+    ranked = [
+        scored(3, "He said the strike would go ahead on every line next week.", 0.9),
+        scored(4, "However, the union said the offer was far too low for its members.", 0.8),
+        scored(5, 'The union leader said: "We will not accept a pay offer of four percent', 0.7),
+        scored(1, "The rail union rejected a pay offer of four percent on Monday.", 0.6),
+        scored(2, "Passengers were told to expect no trains on most lines next week.", 0.5),
+    ]
+    chosen = choose(ranked)
+    assert chosen[0].sentence.index == 1
+    assert [s.sentence.index for s in chosen[:3]] == [1, 3, 4]
+
+
+def test_a_sentence_restating_the_headline_is_the_bottom_line():
+    ranked = [
+        scored(2, "The minister thanked China for its help and support during the crisis.", 0.9),
+        scored(0, "Wang Yi spoke with Toshimitsu Motegi on the phone on 21 April.", 0.2, restates_headline=True),
+    ]
+    assert choose(ranked)[0].sentence.index == 0
 
 
 def test_nothing_shown_twice_or_said_twice():
