@@ -53,7 +53,8 @@ def textrank(item: Item) -> list[Sentence]:
     scores = pagerank_weighted_scipy(graph) if graph.nodes() else {}
     ranked = sorted(units, key=lambda unit: -scores.get(unit.token, 0.0))
     order = [unit.index for unit in ranked]
-    return [sentences[i] for i in order] + [s for i, s in enumerate(sentences) if i not in set(order)]
+    ranked_at = set(order)  # sentences summa drops (no content word left) come last
+    return [sentences[i] for i in order] + [s for i, s in enumerate(sentences) if i not in ranked_at]
 
 
 def sumy_ranker(name: str) -> Ranker:

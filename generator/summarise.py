@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from .model import Article, EntityMention, Sentence, Summary
 from .salience import DEPENDENT_OPENERS, WORD, Model, content_words, load_model, salience
 
-__all__ = ["WORD", "content_words", "is_self_contained", "overlap", "rank_sentences", "summarise"]
+# WORD, content_words and DEPENDENT_OPENERS are re-exported: other stages and tests use them from here.
+__all__ = [
+    "DEPENDENT_OPENERS", "WORD", "ScoredSentence", "choose", "content_words", "is_self_contained",
+    "key_points", "overlap", "rank_sentences", "score_sentences", "summarise",
+]
 
 UNDERLINE = re.compile(
     r"\b(agree[sd]?|agreement|decid\w*|announc\w*|pledg\w*|promis\w*|commit\w*|plan[s]?|will|"
@@ -67,8 +71,8 @@ def rank_sentences(
     chosen = choose(ranked)
     taken = {s.sentence.index for s in chosen}
     rest = [s for s in ranked if s.sentence.index not in taken]
-    left = [s for s in sentences if s.index not in taken | {r.sentence.index for r in rest}]
-    return [s.sentence for s in chosen + rest] + left
+    scored = {s.sentence.index for s in ranked}
+    return [s.sentence for s in chosen + rest] + [s for s in sentences if s.index not in scored]
 
 
 def score_sentences(
@@ -79,13 +83,9 @@ def score_sentences(
         return []
     model = model or load_model()
     probabilities = dict(zip((s.index for s in sentences), salience(article.title, sentences, mentions, model)))
-    headings = {p.index for p in article.paragraphs if p.is_heading}
     title = frozenset(content_words(article.title))
-    candidates = [
-        s for s in sentences if s.paragraph not in headings and len(WORD.findall(s.text)) >= MIN_WORDS
-    ] or [s for s in sentences if s.paragraph not in headings] or list(sentences)
     scored = []
-    for sentence in candidates:
+    for sentence in _candidates(article, sentences):
         probability = probabilities[sentence.index]
         length = len(WORD.findall(sentence.text))
         underline = 0.3 * len(UNDERLINE.findall(sentence.text)) + (0.3 if NUMBER.search(sentence.text) else 0)
@@ -94,6 +94,13 @@ def score_sentences(
         scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight,
                                      words, min(underline, 1.2), restates))
     return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
+
+
+def _candidates(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences of the text proper: not sub-headings, not fragments (unless that is all)."""
+    headings = {p.index for p in article.paragraphs if p.is_heading}
+    body = [s for s in sentences if s.paragraph not in headings]
+    return [s for s in body if len(WORD.findall(s.text)) >= MIN_WORDS] or body or list(sentences)
 
 
 def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
