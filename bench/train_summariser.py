@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.write:
         model = fit(items, table, np.arange(len(items)))
         MODEL_FILE.write_text(to_yaml(model, len(items), len(table.labels)), encoding="utf-8")
-        print(f"wrote {MODEL_FILE.relative_to(Path.cwd()) if MODEL_FILE.is_relative_to(Path.cwd()) else MODEL_FILE}")
+        print(f"wrote {MODEL_FILE}")
     return 0
 
 
