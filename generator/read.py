@@ -110,6 +110,8 @@ def decode(raw: bytes) -> tuple[str | None, str]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
         note = "not UTF-8; read as Windows-1252 (Latin-1)"
+    if text.isascii():  # nothing for ftfy to repair, and it is the slowest step of reading
+        return _normalise(text), note
     fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
     if fixed != _normalise(text) and not note:
         note = "garbled characters (mojibake) fixed"
