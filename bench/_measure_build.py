@@ -22,16 +22,15 @@ def main(config_file: str, site_dir: str) -> None:
         config.plugins.on_shutdown()
     total = time.perf_counter() - start
     plugin = config.plugins.get("briefing")
-    result = getattr(plugin, "last_result", None)
-    stages = dict(result.seconds) if result else {}
+    last = getattr(plugin, "last_build", None) or {"seconds": {}, "briefs": 0}
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({
         "total_s": total,
-        "stages_s": stages,
+        "stages_s": last["seconds"],
         "peak_rss_mib": own + children,  # worker processes of spaCy run beside this one
         "pages": sum(1 for _ in Path(site_dir).rglob("index.html")),
-        "articles": len(result.corpus.briefs) if result else 0,
+        "articles": last["briefs"],
     }))
 
 

@@ -111,11 +111,12 @@ def bare_nlp_pipe(seeds: Path) -> dict:
     code = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
-        "from generator.analyse import load_model, _default_processes\n"
+        "from generator.analyse import MULTIPROCESS_MIN_ARTICLES, load_model\n"
+        "from generator.workers import processes_for\n"
         "texts = [p.read_text(encoding='utf-8', errors='replace') for p in sorted(Path(sys.argv[1]).iterdir())]\n"
         "nlp = load_model()\n"
         "start = time.perf_counter()\n"
-        "for _ in nlp.pipe(texts, batch_size=16, n_process=_default_processes(len(texts))): pass\n"
+        "for _ in nlp.pipe(texts, batch_size=16, n_process=processes_for(len(texts), MULTIPROCESS_MIN_ARTICLES)): pass\n"
         "print(json.dumps({'seconds': time.perf_counter() - start, 'words': sum(len(t.split()) for t in texts)}))\n"
     )
     output = subprocess.run([sys.executable, "-c", code, str(seeds)], cwd=ROOT, env=ENV, check=True,

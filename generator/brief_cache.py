@@ -57,6 +57,7 @@ def encode_brief(brief: Brief) -> dict:
         "quotes": [list(astuple(q)) for q in brief.quotes],
         "mentions": [list(astuple(m)) for m in brief.mentions],
         "words": brief.words,
+        "vocabulary": brief.vocabulary,
     }
 
 
@@ -66,8 +67,10 @@ def decode_brief(data: dict, slug: str, article: Article, analysis: Analysis) ->
     count = len(sentences)
     bottom, summary, points = data["summary"]
     indices = [bottom, *summary, *points]
+    vocabulary = data["vocabulary"]
     if not (all(_fits(row, QUOTE_TYPES) for row in data["quotes"])
-            and all(_fits(row, MENTION_TYPES) for row in data["mentions"])):
+            and all(_fits(row, MENTION_TYPES) for row in data["mentions"])
+            and isinstance(vocabulary, dict) and all(type(n) is int for n in vocabulary.values())):
         return None
     quotes = tuple(Quote(*row) for row in data["quotes"])
     mentions = tuple(EntityMention(*row) for row in data["mentions"])
@@ -85,4 +88,5 @@ def decode_brief(data: dict, slug: str, article: Article, analysis: Analysis) ->
         quotes=quotes,
         mentions=mentions,
         words=int(data["words"]),
+        vocabulary=vocabulary,
     )

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -75,6 +75,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across the corpus
 def name_key(name: str) -> str:
     """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
     key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))

@@ -16,7 +16,6 @@ from .aliases import EntityRecord, Resolution, resolve
 from .entities import common_words
 from .model import KINDS, Brief, Corpus, Entity, Occurrence
 from .related import Profile, find_related
-from .summarise import content_words
 
 SMALL_CORPUS = 50  # below this many briefs every entity gets a page
 COMPANIONS = 8
@@ -30,10 +29,7 @@ def link(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpus:
     resolution = resolve([(b.slug, b.mentions) for b in ordered], not_names)
     entities = _entities(ordered, resolution, page_threshold(len(ordered), min_briefs))
     with_pages = {e.slug for e in entities if e.has_page}
-    profiles = [
-        Profile(b.slug, Counter(content_words(text)), _slugs_in(b, resolution) & with_pages)
-        for b, text in zip(ordered, texts)
-    ]
+    profiles = [Profile(b.slug, b.vocabulary, _slugs_in(b, resolution) & with_pages) for b in ordered]
     return Corpus(ordered, entities, resolution.slug_of, find_related(profiles))
 
 

@@ -7,7 +7,9 @@ which Markdown passes through and the browser shows as the character itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Inline syntax anywhere in a line: emphasis, code, links, HTML, entities, attribute lists,
 # tables, template braces.
@@ -17,6 +19,7 @@ INLINE = frozenset("\\`*_{}[]<>&|~^")
 LINE_START = frozenset("#>+-=.)0123456789:!|~`%")
 ENTITY_OF = {c: f"&#{ord(c)};" for c in INLINE | LINE_START}
 ESCAPE_INLINE = str.maketrans({c: ENTITY_OF[c] for c in INLINE})
+HAS_INLINE = re.compile("[" + re.escape("".join(sorted(INLINE))) + "]")  # most text has none
 
 
 class Markdown(str):
@@ -27,7 +30,12 @@ def escape(text: object) -> Markdown:
     """Any text as Markdown that renders to exactly that text (whitespace collapsed)."""
     if isinstance(text, Markdown):
         return text
-    return Markdown(_escape(" ".join(str(text).split()), line_start=True))
+    return _escape_text(str(text))
+
+
+@lru_cache(maxsize=1 << 16)  # names and titles are printed again on every page that lists them
+def _escape_text(text: str) -> Markdown:
+    return Markdown(_escape(" ".join(text.split()), line_start=True))
 
 
 def link(label: object, url: str, title: str = "") -> Markdown:
@@ -49,6 +57,7 @@ def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdow
     return Markdown(" ".join("".join(out).split()))
 
 
+@lru_cache(maxsize=1 << 16)  # entity pages all link to the same briefs
 def relative(from_uri: str, to_uri: str) -> str:
     """The link from one page's source path to another's (both relative to docs/)."""
     base, target = from_uri.split("/")[:-1], to_uri.split("/")
@@ -59,7 +68,7 @@ def relative(from_uri: str, to_uri: str) -> str:
 
 
 def _escape(text: str, line_start: bool) -> str:
-    escaped = text.translate(ESCAPE_INLINE)
+    escaped = text.translate(ESCAPE_INLINE) if HAS_INLINE.search(text) else text
     if line_start and text and text[0] in LINE_START and text[0] not in INLINE:
         return ENTITY_OF[text[0]] + escaped[1:]
     return escaped

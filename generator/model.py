@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
@@ -145,6 +146,7 @@ class Brief:
     quotes: tuple[Quote, ...]
     mentions: tuple[EntityMention, ...]
     words: int
+    vocabulary: Mapping[str, int]  # content words of the text and their counts, to compare briefs
 
 
 @dataclass(frozen=True)

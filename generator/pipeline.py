@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import re
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +25,11 @@ from .render import render_site
 from .templating import SiteInfo
 from .settings import Settings
 from .slugs import brief_slugs
-from .summarise import WORD, summarise
+from .summarise import WORD, content_words, summarise
+
+
+LETTER = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,11 @@ class BuildResult:
 
 def build(settings: Settings) -> BuildResult:
     """Turn the seeds folder into Markdown pages, reporting every file that had problems."""
+    with _collector_paused():
+        return _build(settings)
+
+
+def _build(settings: Settings) -> BuildResult:
     seconds: dict[str, float] = {}
     # Read: find the article files, decode them, parse their front matter.
     with _timed(seconds, "read"):
@@ -79,8 +91,10 @@ def clean_all(sources: Sequence[Source]) -> tuple[list[Article], list[Problem]]:
 def looks_english(article: Article) -> bool:
     """Mostly Latin letters: the language model only knows English."""
     sample = " ".join(p.text for p in article.paragraphs[:5])[:2000]
-    letters = [c for c in sample if c.isalpha()]
-    return not letters or sum(c.isascii() for c in letters) >= 0.6 * len(letters)
+    if sample.isascii():
+        return True
+    letters = len(LETTER.findall(sample))
+    return len(NON_LATIN_LETTER.findall(sample)) <= 0.4 * letters
 
 
 def make_briefs(
@@ -114,7 +128,25 @@ def make_brief(slug: str, article: Article, analysis: Analysis) -> Brief:
         quotes=find_quotes(article, analysis.sentences, mentions),
         mentions=mentions,
         words=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
+        vocabulary=dict(Counter(content_words(" ".join(p.text for p in article.paragraphs)))),
     )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a build.
+
+    A build makes millions of small objects that live until its end and almost no
+    reference cycles; the collector's repeated passes over them cost more than a tenth
+    of a warm build, and reclaim nothing. Any cycles are collected after it as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager

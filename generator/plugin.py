@@ -54,7 +54,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         result = build(self.settings)
-        self.last_result = result  # for benchmarks and tools that drive mkdocs in-process
+        # for benchmarks and tools that drive mkdocs in-process; the corpus itself is let go,
+        # so mkdocs builds the site without holding every article's analysis in memory
+        self.last_build = {"seconds": dict(result.seconds), "briefs": len(result.corpus.briefs)}
         for problem in result.problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
         for page in result.pages:

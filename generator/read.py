@@ -165,11 +165,15 @@ def _text_field(meta: dict, key: str, warnings: list[str]) -> str | None:
     return " ".join(value.split()) or None
 
 
+# every byte but the control characters that do not occur in text
+TEXT_BYTES = bytes(byte for byte in range(256) if byte >= 32 or byte in b"\t\n\r\f")
+
+
 def _looks_binary(raw: bytes) -> bool:
     sample = raw[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
+    controls = len(sample.translate(None, TEXT_BYTES))
     return controls > len(sample) * 0.05
 
 

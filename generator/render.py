@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from . import workers
 from .brief_page import render_brief
 from .markup import Markdown, escape, link, relative
 from .model import KINDS, Brief, Corpus, Entity, Page
@@ -11,15 +12,38 @@ from .perspectives import voices
 from .templating import KIND_LABELS, KIND_NAMES, SiteInfo, brief_uri, entity_uri, render_page
 
 LATEST = 10
+PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes start
+PAGES_PER_TASK = 32
 
 
-def render_site(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
-    """Every generated page of the site."""
+def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[Page, ...]:
+    """Every generated page of the site; a large site's briefs and entities in worker processes."""
     pages = [render_home(corpus, info), render_brief_index(corpus), render_entity_index(corpus),
              render_timeline(corpus), render_page("tags.md", "tags.md.j2", title="Topics")]
-    pages += [render_brief(corpus, brief, info) for brief in corpus.briefs]
-    pages += [render_entity(corpus, entity) for entity in corpus.entities if entity.has_page]
+    items = [("brief", b.slug) for b in corpus.briefs] + [("entity", e.slug) for e in corpus.entities if e.has_page]
+    processes = workers.processes_for(len(items), PARALLEL_MIN_PAGES, processes)
+    if processes > 1:
+        with workers.pool(processes, _share, (corpus, info)) as pool:
+            pages += pool.imap(_render_shared, items, chunksize=PAGES_PER_TASK)
+    else:
+        pages += [_render_item(corpus, info, item) for item in items]
     return tuple(pages)
+
+
+def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> Page:
+    kind, slug = item
+    return render_brief(corpus, corpus.brief(slug), info) if kind == "brief" else render_entity(corpus, corpus.entity(slug))
+
+
+_shared: dict = {}  # in a worker process: the corpus and site it renders pages of
+
+
+def _share(corpus: Corpus, info: SiteInfo) -> None:
+    _shared.update(corpus=corpus, info=info)
+
+
+def _render_shared(item: tuple[str, str]) -> Page:
+    return _render_item(_shared["corpus"], _shared["info"], item)
 
 
 def render_entity(corpus: Corpus, entity: Entity) -> Page:

@@ -200,6 +200,7 @@ def _quoted_share(text: str, words: int) -> float:
     return min(inside / (words or 1), 1.0)
 
 
+@cache  # a corpus has far fewer distinct words than words
 def _stem(word: str) -> str:
     for suffix in ("ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

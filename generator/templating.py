@@ -40,6 +40,7 @@ def environment() -> Environment:
     return Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=False,
+        auto_reload=False,  # templates are package data: not edited while a build runs
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,

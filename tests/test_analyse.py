@@ -44,7 +44,7 @@ def test_worker_processes_give_the_same_analyses_in_order():
     texts = [f"Title {n}\n\nAngela Merkel spoke in Berlin on day {n}. Paris replied.\n\nA second paragraph."
              for n in range(20)]
     articles = [make_article(text) for text in texts]
-    assert analyse(articles, workers=2) == analyse(articles, workers=1)
+    assert analyse(articles, processes=2) == analyse(articles, processes=1)
 
 
 def test_a_long_paragraph_is_read_in_pieces_with_offsets_kept():

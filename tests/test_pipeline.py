@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from generator.pipeline import build
+from generator.pipeline import build, looks_english
 from generator.settings import Settings, SettingsError
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, make_article
 
 import pytest
 
@@ -46,3 +46,14 @@ def test_settings_are_validated():
         Settings(SEEDS, workers=-1)
     with pytest.raises(SettingsError):
         Settings(SEEDS, max_article_bytes=0)
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Prices rose by 5% in Zürich, the café owner said.", True),  # a few accents, still English
+    ("The price is £5 and 10 € in total.", True),
+    ("日本政府は新しい対策を発表した。東京で会議が開かれた。", False),
+    ("Правительство объявило новые меры в Москве.", False),
+    ("12345 67890", True),  # no letters: nothing says it is not English
+])
+def test_looks_english_by_the_share_of_latin_letters(text, english):
+    assert looks_english(make_article(f"Title\n\n{text}")) is english
