@@ -29,8 +29,8 @@ site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
 test: $(INSTALLED) $(NODE_TOOLS)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
-serve: $(INSTALLED)  ## live preview; editing seeds/ regenerates the pages
-	$(BIN)/mkdocs serve
+serve: $(INSTALLED)  ## live preview; an edit to seeds/ re-renders only the pages it changes
+	$(BIN)/mkdocs serve --dirty
 
 # Paper for `make pdf`: A4 or Letter.
 PAPER ?= A4

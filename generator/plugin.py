@@ -2,11 +2,14 @@
 
 Thin on purpose: settings in, generated pages out as in-memory files. Nothing is
 written into docs/, so hand-written pages are never touched and the pages of deleted
-articles disappear with them.
+articles disappear with them. For dirty builds (`mkdocs serve --dirty`) the pages are
+staged as files under the cache instead, so mkdocs re-renders only those that changed.
 """
 
 from __future__ import annotations
 
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config import base
@@ -20,6 +23,7 @@ from .buildinfo import build_time
 from .pipeline import build
 from .report import summary_line
 from .settings import Settings, SettingsError
+from .staging import stage
 
 log = get_plugin_logger(__name__)
 
@@ -33,9 +37,18 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    # mkdocs keeps a plugin with on_startup alive across the rebuilds of `mkdocs serve`
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+        self.built: datetime | None = None
+        self.staging: Path | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         try:
+            # one build time per session: a rebuild while serving changes only the pages
+            # whose content changed, so a dirty rebuild re-renders just those
+            self.built = getattr(self, "built", None) or build_time()
             self.settings = Settings(
                 seeds=(root / self.config.seeds).resolve(),
                 site_name=config.site_name,
@@ -46,7 +59,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 site_url=config.site_url or "",
                 directory_urls=config.use_directory_urls,
                 # printed pages say when the site was built; runs without mkdocs leave it out
-                built=build_time(),
+                built=self.built,
             )
         except SettingsError as error:
             raise PluginError(f"briefing: {error}") from error
@@ -59,13 +72,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.last_build = {"seconds": dict(result.seconds), "briefs": len(result.corpus.briefs)}
         for problem in result.problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
+        pages = []
         for page in result.pages:
             if files.get_file_from_path(page.uri) is not None:
                 log.info(f"docs/{page.uri} is hand-written: it is used instead of the generated page")
-                continue
-            files.append(File.generated(config, page.uri, content=page.markdown))
+            else:
+                pages.append(page)
+        if getattr(self, "dirty", False):
+            for uri, path in stage(pages, self._staging_folder()).items():
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+        else:
+            for page in pages:
+                files.append(File.generated(config, page.uri, content=page.markdown))
         log.info(summary_line(result))
         return files
+
+    def _staging_folder(self) -> Path:
+        if self.staging is None:
+            cache = self.settings.cache
+            self.staging = cache / "pages" if cache else Path(tempfile.mkdtemp(prefix="briefing-pages-"))
+        return self.staging
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.settings.seeds))

@@ -33,3 +33,13 @@ def test_every_page_escapes_the_title():
     for page in render_site(corpus_for("<script>alert(1)</script>"), SiteInfo("Test")):
         body, _ = get_data(page.markdown)
         assert "<script>" not in body, page.uri
+
+
+def test_worker_processes_render_the_same_pages_in_the_same_order():
+    texts = [f"Report {n}\n\nAngela Merkel met Emmanuel Macron in Paris on day {n} to discuss trade with Berlin."
+             for n in range(6)]
+    articles = [make_article(text, path=f"a{n}.txt") for n, text in enumerate(texts)]
+    analyses = analyse(articles)
+    corpus = link([make_brief(f"brief-{n}", a, x) for n, (a, x) in enumerate(zip(articles, analyses))])
+    info = SiteInfo("Test")
+    assert render_site(corpus, info, processes=2) == render_site(corpus, info, processes=1)

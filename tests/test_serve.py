@@ -70,3 +70,23 @@ def test_editing_and_adding_seeds_updates_the_served_site(served):
                                                "to resume the stalled talks.\n", encoding="utf-8")
     assert wait_for(f"{base}briefs/talks-in-geneva-resume/", "Diplomats met in Geneva")
     assert wait_for(f"{base}briefs/", "Talks in Geneva resume")
+
+
+def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path):
+    project = copy_project(tmp_path)
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(site)]
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+    edited, untouched = site / "briefs" / SLUG / "index.html", site / "tags" / "index.html"
+    before = {path: path.stat().st_mtime_ns for path in (edited, untouched)}
+    time.sleep(1.1)  # file times must be able to tell the builds apart
+    seed = project / "seeds" / SEED
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nThe ministers also discussed the zeppelin "
+                    "exhibition planned for next spring.\n", encoding="utf-8")
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+    assert "zeppelin exhibition" in edited.read_text(encoding="utf-8")
+    assert edited.stat().st_mtime_ns > before[edited]
+    assert untouched.stat().st_mtime_ns == before[untouched]  # its Markdown did not change
+    assert (project / ".cache" / "pages" / "briefs" / f"{SLUG}.md").is_file()
+    assert not (project / "docs" / "briefs").exists()  # staged under the cache, never in docs/
