@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .buildinfo import build_time
 from .pipeline import build
@@ -78,6 +79,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.info(f"docs/{page.uri} is hand-written: it is used instead of the generated page")
             else:
                 pages.append(page)
+        self.generated = {page.uri for page in pages}
         if getattr(self, "dirty", False):
             for uri, path in stage(pages, self._staging_folder()).items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
@@ -86,6 +88,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, page.uri, content=page.markdown))
         log.info(summary_line(result))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # mkdocs keeps every page's Markdown and HTML to the end of the build: for the
+        # generated pages, whose output is written next, that is most of a large site's memory
+        if page.file.src_uri in self.generated:
+            page.markdown, page.content = None, None
+            if page.file.abs_src_path is None:
+                page.file.content_bytes = b""
+        return output
 
     def _staging_folder(self) -> Path:
         if self.staging is None:
