@@ -8,7 +8,7 @@ BENCH_DATA ?= ../shared/bench
 # mkdocs-material prints a banner about its successor on every build; it is not a warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench clean
+.PHONY: site test serve bench bench-scale clean
 .PHONY: pdf screenshots
 
 $(INSTALLED): pyproject.toml requirements.lock
@@ -48,9 +48,13 @@ $(BENCH_INSTALLED): $(INSTALLED)
 
 bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in the README
 	$(BIN)/python bench/build.py --data $(BENCH_DATA)/bbc/articles --json build/bench-build.json
+	$(BIN)/python bench/serve.py --data $(BENCH_DATA)/bbc/articles --articles 1000 --json build/bench-serve.json
 	$(BIN)/python bench/entities.py --data $(BENCH_DATA)/bbc/articles --json build/bench-entities.json
 	$(BIN)/python bench/links.py --data $(BENCH_DATA)/bbc/articles --json build/bench-links.json
 	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/bbc --json build/bench-summaries.json --cache .cache
+
+bench-scale: $(BENCH_INSTALLED)  ## the build benchmark on the corpus repeated 8 times (about 45 minutes)
+	$(BIN)/python bench/build.py --data $(BENCH_DATA)/bbc/articles --scale 8 --json build/bench-build-x8.json
 
 clean:
 	rm -rf site .cache
