@@ -34,8 +34,12 @@ def main() -> None:
         figures = run(args.data, args.scale, Path(work))
     print_table(figures)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+        write_json(args.json, figures)
+
+
+def write_json(path: Path, figures: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(figures, indent=2) + "\n")
 
 
 def run(data: Path, scale: int, work: Path) -> dict:
@@ -71,13 +75,13 @@ def run(data: Path, scale: int, work: Path) -> dict:
     }
 
 
-def make_project(project: Path, data: Path, scale: int) -> Path:
-    """A copy of this project's site with the articles (K times over) as its seeds."""
+def make_project(project: Path, data: Path, scale: int, count: int | None = None) -> Path:
+    """A copy of this project's site with the (first `count`) articles, K times over, as its seeds."""
     seeds = project / "seeds"
     seeds.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
-    articles = sorted(p for p in data.iterdir() if p.suffix in (".txt", ".md"))
+    articles = sorted(p for p in data.iterdir() if p.suffix in (".txt", ".md"))[:count]
     for copy in range(scale):
         for article in articles:
             text = article.read_text(encoding="utf-8", errors="replace")

@@ -10,9 +10,7 @@ brief page, fetched over HTTP, shows it. Prints a table.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +27,8 @@ from generator.pipeline import clean_all  # noqa: E402
 from generator.read import read_folder  # noqa: E402
 from generator.slugs import brief_slugs  # noqa: E402
 
+from build import make_project, write_json  # noqa: E402  (bench/build.py, beside this script)
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MARKER = "The committee will publish its findings in a zeppelin hangar."
 
@@ -41,7 +41,7 @@ def main() -> None:
     args = parser.parse_args()
     figures = {"articles": args.articles}
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as work:
-        project = make_project(Path(work) / "project", args.data, args.articles)
+        project = make_project(Path(work) / "project", args.data, 1, args.articles)
         for mode in ("full", "dirty"):
             figures[mode] = measure(project, dirty=mode == "dirty", edit=sorted((project / "seeds").iterdir())[mode == "dirty"])
     for mode in ("full", "dirty"):
@@ -50,18 +50,7 @@ def main() -> None:
         print(f"| mkdocs serve{flag}: first build | {f['first_build_s']:.1f} s |")
         print(f"| mkdocs serve{flag}: edit shown after | {f['edit_shown_s']:.1f} s |")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2) + "\n")
-
-
-def make_project(project: Path, data: Path, count: int) -> Path:
-    seeds = project / "seeds"
-    seeds.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    for article in sorted(p for p in data.iterdir() if p.suffix in (".txt", ".md"))[:count]:
-        shutil.copy(article, seeds / article.name)
-    return project
+        write_json(args.json, figures)
 
 
 def measure(project: Path, dirty: bool, edit: Path) -> dict:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from .atomic import write_atomically
 from .model import Analysis, Article, Mention, Sentence
 
 SCHEMA = 1  # bump when the analysis or its encoding changes
@@ -53,11 +52,7 @@ class JsonCache:
             return
         path = self._path(self.key(article))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"version": self.version, **data}, stream, separators=(",", ":"))
-            os.replace(temporary, path)
+            write_atomically(path, json.dumps({"version": self.version, **data}, separators=(",", ":")).encode())
         except OSError:
             return
 

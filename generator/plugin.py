@@ -38,18 +38,21 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    dirty = False  # a dirty build: generated pages are staged on disk
+    built: datetime | None = None  # the build time, kept for a whole serve session
+    staging: Path | None = None  # where dirty builds stage the pages
+    generated: frozenset[str] = frozenset()  # uris of the pages this plugin made
+
     # mkdocs keeps a plugin with on_startup alive across the rebuilds of `mkdocs serve`
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
-        self.built: datetime | None = None
-        self.staging: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         try:
             # one build time per session: a rebuild while serving changes only the pages
             # whose content changed, so a dirty rebuild re-renders just those
-            self.built = getattr(self, "built", None) or build_time()
+            self.built = self.built or build_time()
             self.settings = Settings(
                 seeds=(root / self.config.seeds).resolve(),
                 site_name=config.site_name,
@@ -79,8 +82,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.info(f"docs/{page.uri} is hand-written: it is used instead of the generated page")
             else:
                 pages.append(page)
-        self.generated = {page.uri for page in pages}
-        if getattr(self, "dirty", False):
+        self.generated = frozenset(page.uri for page in pages)
+        if self.dirty:
             for uri, path in stage(pages, self._staging_folder()).items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         else:

@@ -8,11 +8,10 @@ re-renders the few pages it touches, not the whole site.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .atomic import write_atomically
 from .model import Page
 
 
@@ -23,7 +22,7 @@ def stage(pages: Iterable[Page], folder: Path) -> dict[str, Path]:
         path = folder / page.uri
         data = page.markdown.encode("utf-8")
         if not _holds(path, data):
-            _write(path, data)
+            write_atomically(path, data)
         staged[page.uri] = path
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
         if path.relative_to(folder).as_posix() not in staged:
@@ -36,11 +35,3 @@ def _holds(path: Path, data: bytes) -> bool:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
