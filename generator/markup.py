@@ -1,13 +1,20 @@
-"""Markup: article text made safe to place in Markdown.
+"""Markup: article text made safe to place in a page.
 
-Everything an article says reaches the page as text. Characters that Markdown, HTML,
-attribute lists or templates would read as syntax become numeric character references,
-which Markdown passes through and the browser shows as the character itself.
+Everything an article says reaches the page as text, by one of two doors:
+- the Markdown body: characters that Markdown, HTML, attribute lists or templates would
+  read as syntax become numeric character references (`escape`), which Markdown passes
+  through and the browser shows as the character itself;
+- the front matter, which mkdocs-material prints *raw* into its own HTML (the `<title>`,
+  the header, `<meta name="description">`, tag chips, the tags page) and into the search
+  index, whose results it inserts as HTML: every value is HTML-escaped, quotes included
+  (`front_matter_text`), so it is text in an element and cannot end an attribute.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from urllib.parse import quote
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -38,10 +45,34 @@ def _escape_text(text: str) -> Markdown:
     return Markdown(_escape(" ".join(text.split()), line_start=True))
 
 
+def front_matter_text(text: object) -> str:
+    """Text for a front matter value that the theme prints raw: HTML-escaped, on one line."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+# Characters a URL may keep as they are; everything else (quotes, spaces, brackets, angle
+# brackets, backslashes, backticks) is percent-encoded, so the URL cannot end the link or
+# the attribute it is written into.
+URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) address from an article, percent-encoded for a link; None for any other scheme."""
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    return quote(url, safe=URL_SAFE)
+
+
 def link(label: object, url: str, title: str = "") -> Markdown:
     """A Markdown link; the url must come from the generator, never from an article."""
     hint = f' "{escape(title)}"' if title else ""
     return Markdown(f"[{escape(label)}]({url}{hint})")
+
+
+def paragraph_link(number: int, target: str) -> Markdown:
+    """The ¶ link from a sentence to its paragraph; search results leave it out."""
+    return Markdown(f'{link(f"¶ {number}", target, "Open the paragraph")}{{ data-search-exclude="" }}')
 
 
 def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdown:

@@ -34,6 +34,7 @@ class FrontMatter:
     source: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
+    description: str | None = None  # the page's description for search engines; else the bottom line
 
 
 @dataclass(frozen=True)
@@ -211,3 +212,5 @@ class Page:
 
     uri: str  # e.g. "briefs/some-title.md"
     markdown: str
+    # other names of what the page is about (entities' aliases), for the search index only
+    search_terms: tuple[str, ...] = ()

@@ -59,7 +59,7 @@ def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: 
 
 def _brief_body(corpus: Corpus, info: SiteInfo, uri: str, brief: Brief, number: int) -> dict:
     # Paragraph anchors get the brief's number: every brief has a paragraph 1.
-    values = brief_values(corpus, brief, info, uri, anchor=f"b{number}-p-") | {"print_button": False}
+    values = brief_values(corpus, brief, info, uri, anchor=f"b{number}-p-") | {"print_button": False, "back_link": ""}
     text = environment().get_template("brief_body.md.j2").render(title=brief.article.title, **values)
     return {"id": f"b{number}", "text": Markdown(text)}
 

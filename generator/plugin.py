@@ -16,13 +16,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .buildinfo import build_time
 from .pipeline import build
 from .report import summary_line
+from .search_index import complete as complete_search_index
 from .settings import Settings, SettingsError
 from .staging import stage
 
@@ -35,6 +36,14 @@ class BriefingConfig(base.Config):
     max_article_bytes = c.Type(int, default=2_000_000)
     workers = c.Type(int, default=0)
     cache = c.Type(str, default=".cache")  # empty: no analysis cache
+    # files the site serves from installed packages: {path in the site: path from mkdocs.yml}
+    assets = c.Type(dict, default={})
+
+
+# mkdocs-material's search box is a dialog without a name (axe: aria-dialog-name); the theme
+# has no setting for it, so the plugin names it in each page's HTML.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -42,6 +51,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     built: datetime | None = None  # the build time, kept for a whole serve session
     staging: Path | None = None  # where dirty builds stage the pages
     generated: frozenset[str] = frozenset()  # uris of the pages this plugin made
+    search_terms: dict[str, tuple[str, ...]] = {}  # page url → other names, for the search index
 
     # mkdocs keeps a plugin with on_startup alive across the rebuilds of `mkdocs serve`
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -83,14 +93,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             else:
                 pages.append(page)
         self.generated = frozenset(page.uri for page in pages)
-        if self.dirty:
-            for uri, path in stage(pages, self._staging_folder()).items():
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
-        else:
-            for page in pages:
-                files.append(File.generated(config, page.uri, content=page.markdown))
+        self.search_terms = {}
+        staged = stage(pages, self._staging_folder()) if self.dirty else {}
+        for page in pages:
+            if self.dirty:
+                file = File.generated(config, page.uri, abs_src_path=str(staged[page.uri]))
+            else:
+                file = File.generated(config, page.uri, content=page.markdown)
+            files.append(file)
+            if page.search_terms:
+                self.search_terms[file.url] = page.search_terms
+        self._add_assets(files, config)
         log.info(summary_line(result))
         return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        root = Path(config.config_file_path).parent
+        for uri, source in self.config.assets.items():
+            path = (root / source).resolve()
+            if not path.is_file():
+                raise PluginError(f"briefing: asset {source} (for {uri}) is missing: run `npm ci` "
+                                  "(make site does) to install the packages in package.json")
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # mkdocs keeps every page's Markdown and HTML to the end of the build: for the
@@ -99,7 +123,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.markdown, page.content = None, None
             if page.file.abs_src_path is None:
                 page.file.content_bytes = b""
-        return output
+        return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return output_content.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)  # 404.html
+
+    # after the search plugin has written the index, before the offline plugin (-100) inlines it
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        complete_search_index(Path(config.site_dir), self.search_terms)
 
     def _staging_folder(self) -> Path:
         if self.staging is None:

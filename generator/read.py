@@ -19,7 +19,7 @@ import yaml
 from .model import FrontMatter, Problem, Source
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-FRONT_MATTER_KEYS = ("title", "date", "source", "url", "tags")
+FRONT_MATTER_KEYS = ("title", "date", "source", "url", "tags", "description")
 
 
 @dataclass(frozen=True)
@@ -148,11 +148,12 @@ def parse_front_matter(meta: dict) -> tuple[FrontMatter, list[str]]:
     if url and not url.lower().startswith(("http://", "https://")):
         warnings.append(f"front matter 'url' is not an http(s) address: {url!r}; ignored")
         url = None
+    description = _text_field(meta, "description", warnings)
     unknown = sorted(str(key) for key in meta if key not in FRONT_MATTER_KEYS)
     if unknown:
         warnings.append(f"unknown front matter keys ignored: {', '.join(unknown)}")
     clean_title = " ".join(str(title).split()) if title is not None else None
-    return FrontMatter(clean_title or None, when, source, url, tuple(dict.fromkeys(tags))), warnings
+    return FrontMatter(clean_title or None, when, source, url, tuple(dict.fromkeys(tags)), description), warnings
 
 
 def _text_field(meta: dict, key: str, warnings: list[str]) -> str | None:

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from . import workers
 from .brief_page import render_brief
-from .markup import Markdown, escape, link, relative
+from .markup import Markdown, escape, link, paragraph_link, relative
 from .model import KINDS, Brief, Corpus, Entity, Page
 from .perspectives import voices
 from .templating import KIND_LABELS, KIND_NAMES, SiteInfo, brief_uri, entity_uri, render_page
@@ -56,7 +56,7 @@ def render_entity(corpus: Corpus, entity: Entity) -> Page:
             "link": link(brief.article.title, target),
             "date": brief.date.text,
             "snippet": escape(occurrence.text),
-            "anchor": link(f"¶ {occurrence.paragraph}", f"{target}#p-{occurrence.paragraph}", "Open the paragraph"),
+            "anchor": paragraph_link(occurrence.paragraph, f"{target}#p-{occurrence.paragraph}"),
         })
     seen = " to ".join(dict.fromkeys(d.isoformat() for d in (entity.first_seen, entity.last_seen) if d))
     return render_page(
@@ -64,7 +64,9 @@ def render_entity(corpus: Corpus, entity: Entity) -> Page:
         "entity.md.j2",
         title=entity.name,
         description=f"{KIND_NAMES[entity.kind]} in {len(entity.occurrences)} briefs",
+        search_terms=entity.aliases,
         name=entity.name,
+        back_link=link("All entities", relative(uri, "entities/index.md")),
         kind=KIND_NAMES[entity.kind],
         aliases=", ".join(entity.aliases),
         count=len(entity.occurrences),

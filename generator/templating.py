@@ -13,7 +13,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .markup import Markdown, escape
+from .markup import Markdown, escape, front_matter_text
 from .model import Page
 
 KIND_LABELS = {
@@ -67,12 +67,21 @@ def entity_uri(slug: str) -> str:
 
 
 def render_page(uri: str, template: str, *, title: str, description: str = "", tags: list[str] = (),
-            meta: dict | None = None, **values) -> Page:
-    front = {"title": " ".join(title.split()), "description": " ".join(description.split())[:300]}
+                meta: dict | None = None, search_terms: tuple[str, ...] = (), **values) -> Page:
+    # mkdocs-material prints these raw into its HTML and search results: escaped here, the
+    # one place article text leaves the Markdown body (see markup.py)
+    front = {"title": front_matter_text(title), "description": front_matter_text(_shortened(description))}
     if tags:
-        front["tags"] = list(tags)
+        front["tags"] = [front_matter_text(tag) for tag in tags]
     front |= meta or {}  # more front matter for mkdocs, e.g. print packs kept out of search
-    # JSON values are valid YAML and far quicker to write than through a YAML emitter
-    front_matter = Markdown("".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()))
+    # JSON values are valid YAML and far quicker to write than through a YAML emitter; ASCII
+    # only, as characters YAML refuses (C1 controls) then arrive as escapes
+    front_matter = Markdown("".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items()))
     text = environment().get_template(template).render(front_matter=front_matter, title=title, **values)
-    return Page(uri, text)
+    return Page(uri, text, tuple(dict.fromkeys(search_terms)))
+
+
+def _shortened(text: str, limit: int = 300) -> str:
+    """At most `limit` characters, cut at a word: search engines show about 160."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -14,20 +14,18 @@ from pypdf import PdfReader
 
 from scripts.browser import PAPERS, chromium, print_pdf, serve
 
-PACK = "print/all/"
+PACK = "print/all.html"
 
 
 def brief_paths(site: Path) -> list[str]:
-    """The address of every brief page in a site built with directory URLs, by slug."""
-    return sorted(
-        f"briefs/{page.parent.name}/" for page in (site / "briefs").glob("*/index.html")
-    )
+    """The address of every brief page of the site (briefs/<slug>.html), by slug."""
+    return sorted(f"briefs/{page.name}" for page in (site / "briefs").glob("*.html") if page.name != "index.html")
 
 
 def make_pdfs(site: Path, out: Path, paper: str) -> list[Path]:
     """Print each brief to out/briefs/<slug>.pdf and the pack to out/pack.pdf."""
-    targets = [(path, out / "briefs" / f"{Path(path).name}.pdf") for path in brief_paths(site)]
-    if (site / PACK / "index.html").exists():
+    targets = [(path, out / "briefs" / f"{Path(path).stem}.pdf") for path in brief_paths(site)]
+    if (site / PACK).exists():
         targets.append((PACK, out / "pack.pdf"))
     written = []
     with serve(site) as base, chromium() as browser:

@@ -39,7 +39,7 @@ def take(browser: Browser, base: str, out: Path) -> list[Path]:
     brief = base + page.locator(".md-content dt a[href^='briefs/']").first.get_attribute("href")
     page.goto(brief)
     shots.append(_shot(page, out / "brief.png"))
-    page.locator(".admonition a[href*='entities/']").first.click()
+    page.locator(".bottom-line a[href*='entities/']").first.click()
     page.wait_for_load_state()
     shots.append(_shot(page, out / "entity.png"))
     phone = browser.new_page(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)

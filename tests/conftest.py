@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Error as PlaywrightError, Page
 
 from generator.clean import clean
 from generator.model import Article, FrontMatter, Source
+from tests.browsing import watched_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -41,6 +45,8 @@ def copy_project(target: Path, seeds: Path = SEEDS) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(seeds, target / "seeds", symlinks=True)
+    # the npm packages the site serves (mkdocs.yml: assets), installed by `npm ci`
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
@@ -51,3 +57,47 @@ def seed_site(tmp_path_factory) -> Path:
     result = build_site(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """(project, site, build result) for the hostile battery (tests/hostile.py) beside a hand-written page."""
+    from tests.hostile import seed_folder
+
+    root = tmp_path_factory.mktemp("hostile")
+    project = root / "project"
+    project.mkdir()
+    copy_project(project, seed_folder(root))
+    (project / "docs" / "notes.md").write_text("# My notes\n\nHand-written.\n")
+    result = build_site(project, root / "site", strict=False)
+    return project, root / "site", result
+
+
+@pytest.fixture(scope="session")
+def site_url(seed_site: Path) -> Iterator[str]:
+    """The seed site served on localhost."""
+    from scripts.browser import serve
+
+    with serve(seed_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from scripts.browser import CHROMIUM, chromium
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium)")
+    with ExitStack() as stack:
+        try:
+            started = stack.enter_context(chromium())
+        except PlaywrightError as error:
+            pytest.skip(f"Chromium could not start: {error.message.splitlines()[0]}")
+        yield started
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A watched page at a desktop's size (tests/browsing.py)."""
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as opened:
+        yield opened

@@ -14,10 +14,22 @@ class ParsedPage:
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # the text of inline <script> elements
+    classed: list[tuple[frozenset[str], list[str]]] = field(default_factory=list)  # (classes, text)
 
     @property
     def plain(self) -> str:
         return " ".join(" ".join(self.text).split())
+
+    def tag_count(self, tag: str) -> int:
+        return sum(name == tag for name, _ in self.tags)
+
+    def text_of(self, css_class: str) -> list[str]:
+        """The text of every element with this class."""
+        return [" ".join("".join(text).split()) for classes, text in self.classed if css_class in classes]
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Parser(HTMLParser):
@@ -25,10 +37,19 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = ParsedPage()
         self._skip = 0
+        self._open: list[tuple[str, list[str] | None]] = []  # open elements, and the text of classed ones
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.page.tags.append((tag, attributes))
+        if tag not in VOID:
+            text = None
+            if attributes.get("class"):
+                text = []
+                self.page.classed.append((frozenset(attributes["class"].split()), text))
+            self._open.append((tag, text))
+        if tag == "script":
+            self.page.scripts.append("")
         if tag in ("script", "style"):
             self._skip += 1
         if attributes.get("id"):
@@ -39,10 +60,18 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
 
     def handle_data(self, data):
+        if self._open and self._open[-1][0] == "script":
+            self.page.scripts[-1] += data
         if not self._skip:
             self.page.text.append(data)
+            for _, text in self._open:
+                if text is not None:
+                    text.append(data)
 
 
 def parse(path: Path) -> ParsedPage:

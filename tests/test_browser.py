@@ -1,90 +1,31 @@
 """The seed site in a real browser: headless Chromium against the built site on localhost.
 
-Each test gets a fresh browser context that fails the test on any console error, uncaught
-script error or request for an address other than this machine's.
+Each test gets a fresh, watched browser context (tests/browsing.py): any console error,
+uncaught script error, dialog or request for an address other than this machine's fails it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Error as PlaywrightError, Page, Route, expect
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from scripts.browser import CHROMIUM, PAPERS, chromium, print_pdf, serve
+from scripts.browser import PAPERS, print_pdf
+from tests.browsing import result_links, search, watched_page
 from tests.test_site import SEED_000, SEED_002
 
 SEEDS = (SEED_000, SEED_002)
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # The site's chrome, which paper must not carry: labels of the header, search, sidebars and footer.
 CHROME_PHRASES = ("Skip to content", "Type to start searching", "Table of contents", "Back to top",
                   "Made with", "Material for MkDocs", "Print this brief", "Dark mode", "Light mode")
 NAV_LABELS = ("Briefing", "Home", "Briefs", "Entities", "Timeline", "Topics", "Print", "About", "Search")
 
 
-@pytest.fixture(scope="session")
-def site_url(seed_site: Path) -> Iterator[str]:
-    with serve(seed_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium)")
-    with ExitStack() as stack:
-        try:
-            started = stack.enter_context(chromium())
-        except PlaywrightError as error:
-            pytest.skip(f"Chromium could not start: {error.message.splitlines()[0]}")
-        yield started
-
-
-class Watch:
-    """What a page did wrong: console errors, script errors, requests that left localhost."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-
-    def route(self, route: Route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:  # blocked and reported: the site must work with nothing but itself
-            self.outside.append(route.request.url)
-            route.abort()
-
-
-@contextmanager
-def watched_page(browser: Browser, **options) -> Iterator[Page]:
-    """A page in a fresh context; afterwards, fails on what the Watch saw."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(60_000)  # two shared cores under load can be slow; a real failure still fails
-    watch = Watch()
-    context.route("**/*", watch.route)
-    context.on("console", lambda message: message.type == "error" and watch.errors.append(message.text))
-    context.on("weberror", lambda error: watch.errors.append(f"uncaught: {error.error}"))
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-    assert watch.errors == [], "the page logged errors"
-    assert watch.outside == [], "the page asked for addresses outside localhost"
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    with watched_page(browser, viewport={"width": 1280, "height": 900}) as opened:
-        yield opened
-
-
 def brief(site_url: str, slug: str) -> str:
-    return f"{site_url}briefs/{slug}/"
+    return f"{site_url}briefs/{slug}.html"
 
 
 def heading(page: Page) -> str:
@@ -94,32 +35,87 @@ def heading(page: Page) -> str:
 
 def test_search_lists_both_seed_briefs_and_opens_one(page: Page, site_url: str):
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    # the search index loads in a worker; a query typed before it is ready is never answered
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
-    search.press_sequentially("Motegi")
+    search(page, "Motegi")
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     for slug in SEEDS:
         results.and_(page.locator(f"[href*='{slug}']")).first.wait_for()
     results.and_(page.locator(f"[href*='{SEED_002}']")).first.click()
-    page.wait_for_url(re.compile(f"/briefs/{SEED_002}/"))
+    page.wait_for_url(re.compile(f"/briefs/{SEED_002}.html"))
     assert heading(page).startswith("Wang Yi Speaks by Phone")
+
+
+@pytest.mark.parametrize(("query", "entity"), [("coronavirus", "covid-19"), ("Mogi", "toshimitsu-motegi")])
+def test_search_finds_an_entity_and_its_briefs_under_any_of_its_names(page: Page, site_url: str, query, entity):
+    # the Wang Yi brief says "COVID-19" and never "coronavirus"; neither brief says "Mogi" in its title
+    page.goto(site_url)
+    search(page, query)
+    page.locator(f".md-search-result__item > a[href*='entities/{entity}.html']").first.wait_for()
+    links = result_links(page)
+    assert f"/entities/{entity}.html" in links
+    assert {f"/briefs/{slug}.html" for slug in SEEDS} <= set(links)
+
+
+def test_a_brief_result_shows_its_bottom_line_and_outranks_the_about_page(page: Page, site_url: str):
+    page.goto(site_url)
+    search(page, "Motegi")
+    page.locator(".md-search-result__item > a[href*='about.html']").wait_for()
+    links = result_links(page)
+    assert links.index(f"/briefs/{SEED_002}.html") < links.index("/about.html")
+    result = page.locator(f".md-search-result__item:has(> a[href*='{SEED_002}'])").first
+    teaser = " ".join(result.locator("article").first.inner_text().split())
+    assert "On 21 April, State Councilor and Foreign Minister Wang Yi spoke with" in teaser
+    assert "Length:" not in teaser and "Source:" not in teaser
+    # the brief's topic chips once, under the brief, not again under each of its sections
+    chips = result.locator(".md-tag").all_inner_texts()
+    assert chips and len(chips) == len(set(chips))
+
+
+def test_a_brief_reads_top_down_and_links_back_to_its_list(page: Page, site_url: str):
+    page.goto(brief(site_url, SEED_002))
+    order = page.evaluate("""() => [...document.querySelectorAll(
+        '.md-content h1, .bottom-line, .brief-meta, #summary, #key-points')].map(e => e.id || e.className)""")
+    assert order[:3] == [SEED_002, "bottom-line", "brief-meta"] and order.index("summary") < order.index("key-points")
+    size = lambda selector: page.evaluate(f"parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)")
+    body = size(".brief-summary p")
+    assert size(".bottom-line p") > body, "the bottom line stands out from the summary"
+    assert size(".brief-meta p") < body
+    page.get_by_role("link", name="All briefs").first.click()
+    page.wait_for_url(re.compile(r"/briefs/index.html$"))
+
+
+def test_an_entity_page_links_back_to_the_entities(page: Page, site_url: str):
+    page.goto(f"{site_url}entities/toshimitsu-motegi.html")
+    page.get_by_role("link", name="All entities").click()
+    page.wait_for_url(re.compile(r"/entities/index.html$"))
+
+
+def test_the_site_works_opened_from_disk(page: Page, seed_site: Path):
+    page.goto((seed_site / "index.html").as_uri())
+    page.locator(".md-tabs a", has_text="Briefs").click()
+    page.wait_for_url(re.compile(r"/briefs/index.html$"))  # a page, not a folder listing
+    assert heading(page) == "Briefs"
+    page.locator(f"a[href*='{SEED_002}']").first.click()
+    assert heading(page).startswith("Wang Yi Speaks by Phone")
+    search(page, "coronavirus")
+    page.locator(".md-search-result__item > a[href*='entities/covid-19.html']").first.wait_for()
+    page.locator(".md-search-result__item > a[href*='entities/covid-19.html']").first.click()
+    page.wait_for_url(re.compile(r"/entities/covid-19.html"))
+    assert heading(page) == "COVID-19"
 
 
 def test_entity_link_opens_the_entity_page(page: Page, site_url: str):
     page.goto(brief(site_url, SEED_002))
-    entity = page.locator(".admonition a[href*='entities/']").first
+    entity = page.locator(".bottom-line a[href*='entities/']").first
     name = entity.inner_text()
     entity.click()
-    page.wait_for_url(re.compile(r"/entities/[^/]+/$"))
+    page.wait_for_url(re.compile(r"/entities/[^/]+\.html$"))
     assert heading(page) == name
 
 
 def test_related_brief_link_opens_the_other_brief(page: Page, site_url: str):
     page.goto(brief(site_url, SEED_002))
     page.locator(f"#related-briefs + ul a[href*='{SEED_000}']").click()
-    page.wait_for_url(re.compile(f"/briefs/{SEED_000}/"))
+    page.wait_for_url(re.compile(f"/briefs/{SEED_000}.html"))
     assert heading(page).startswith("Japan-China Foreign Ministers' Meeting")
 
 
@@ -128,7 +124,7 @@ def test_related_brief_link_opens_the_other_brief(page: Page, site_url: str):
 def test_printed_brief_fits_two_pages_without_the_site_chrome(page: Page, site_url: str, tmp_path, slug, paper):
     page.goto(brief(site_url, slug))
     title = heading(page)
-    bottom_line = page.locator(".admonition > p:not(.admonition-title)").first.inner_text()
+    bottom_line = page.locator(".bottom-line p").first.inner_text().removeprefix("BOTTOM LINE").strip()
     source = page.locator(".brief-meta p").first.inner_text().split(" · ")[0]
     pdf = PdfReader(print_pdf(page, tmp_path / "brief.pdf", paper))
     assert len(pdf.pages) <= 2
@@ -166,7 +162,7 @@ def test_a_phone_shows_the_brief_without_sideways_scrolling(browser: Browser, si
 
 
 def test_print_pack_starts_each_brief_on_a_new_page(page: Page, site_url: str, tmp_path):
-    page.goto(f"{site_url}print/all/")
+    page.goto(f"{site_url}print/all.html")
     titles = [" ".join(t.split()) for t in page.locator(".pack-brief h1").all_inner_texts()]
     assert len(titles) == len(SEEDS)
     pdf = PdfReader(print_pdf(page, tmp_path / "pack.pdf"))
@@ -175,8 +171,8 @@ def test_print_pack_starts_each_brief_on_a_new_page(page: Page, site_url: str, t
 
 
 def test_every_page_loads_without_errors_or_outside_requests(page: Page, site_url: str, seed_site: Path):
-    paths = sorted(p.relative_to(seed_site).parent.as_posix() for p in seed_site.rglob("index.html"))
+    paths = sorted(p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*.html"))
     assert len(paths) > 20
     for path in paths:
-        page.goto(site_url + ("" if path == "." else f"{path}/"), wait_until="load")
+        page.goto(site_url + path, wait_until="load")
     # the page fixture fails this test on any console error or request that left localhost

@@ -2,90 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import struct
-import zlib
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, build_site, copy_project
-from tests.sitecheck import main_content
-
-HOSTILE_TEXT = """Hostile article about Berlin
-
-The mayor of Berlin spoke on Monday about <script>alert("x")</script> the city budget and its plans.
-
-She showed <img src=x onerror=alert(1)> and <iframe src="https://evil.example"></iframe> to reporters.
-
-A link [click me](javascript:alert(1)) and <a href="javascript:alert(2)">this</a> were handed out.
-
-<!-- a hidden comment --> Template syntax {{ config }} and {% include "secret.html" %} stays text.
-
----
-
-```python
-unclosed code fence
-
-# Not a heading
-
-!!! danger "Not an admonition"
-
-The budget for schools will rise by 40 million euros next year, the mayor said on Monday.
-"""
-
-PNG = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + bytes(13) + zlib.compress(bytes(200))
-
-
-def seed_folder(root: Path) -> Path:
-    """The real seeds plus one file for every kind of bad input."""
-    seeds = root / "seeds"
-    seeds.mkdir()
-    for seed in SEEDS.iterdir():
-        (seeds / seed.name).write_bytes(seed.read_bytes())
-    files = {
-        "empty.txt": b"",
-        "whitespace.txt": b"  \n\n\t  \n",
-        "image.txt": PNG,
-        "utf16.txt": "Berlin budget talks\n\nThe mayor of Berlin met the council on Monday.".encode("utf-16"),
-        "latin1.txt": "Café owners protest\n\nCafé owners in Paris protested on Tuesday.".encode("cp1252"),
-        "mojibake.txt": "Minister\u00e2\u20ac\u2122s visit\n\nThe minister\u00e2\u20ac\u2122s visit to Rome "
-                        "went ahead.".encode("utf-8"),
-        "huge.txt": b"Huge\n\n" + b"word " * 4_200_000,
-        "long-line.txt": ("The council of Berlin met again. " * 6000).encode("utf-8"),
-        "table.md": b"| a | b |\n|---|---|\n| 1 | 2 |\n",
-        "japanese.txt": "茂木外相と王毅外相が会談\n\n茂木外務大臣は来日中の王毅外相と会談し、協力で一致した。".encode("utf-8"),
-        "broken-yaml.md": b"---\ntitle: [unclosed\ndate: 2020-01-01\n---\n\nText of the article.",
-        "wrong-types.md": b"---\ndate: yesterday\ntags: 5\ntitle: [1, 2]\n---\nWrong types\n\nThe mayor of Berlin spoke.",
-        "same-title-1.txt": b"Same title\n\nThe first article with this title is about Berlin.",
-        "same-title-2.txt": b"Same title\n\nThe second article with this title is about Munich.",
-        "name with spaces.txt": b"Spaces in the name\n\nThe mayor of Hamburg spoke on Friday.",
-        "ünïcode.txt": "Unicode file name\n\nThe mayor of Köln spoke on Friday.".encode("utf-8"),
-        ".hidden.txt": b"Hidden draft\n\nThis draft is not published.",
-        "UPPER.TXT": b"Upper case name\n\nThe mayor of Bonn spoke on Friday.",
-        "index.md": b"Index\n\nAn article whose file is called index.md, about Dresden.",
-        "tags.md": b"Tags\n\nAn article whose file is called tags.md, about Leipzig.",
-        "hostile.txt": HOSTILE_TEXT.encode("utf-8"),
-        "sub/nested.txt": b"Nested article\n\nThe mayor of Potsdam spoke on Friday.",
-    }
-    for name, data in files.items():
-        path = seeds / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    (root / "secret.txt").write_text("Secret\n\nThis file is outside the seeds folder.")
-    os.symlink(root / "secret.txt", seeds / "outside-link.txt")
-    return seeds
-
-
-@pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    project = root / "project"
-    project.mkdir()
-    copy_project(project, seed_folder(root))
-    (project / "docs" / "notes.md").write_text("# My notes\n\nHand-written.\n")
-    result = build_site(project, root / "site", strict=False)
-    return project, root / "site", result
+from tests.conftest import ROOT, build_site
+from tests.sitecheck import main_content, parse
 
 
 EXPECTED = {
@@ -117,7 +40,7 @@ def test_strict_build_fails_on_bad_input(hostile_build, tmp_path):
 
 def test_readable_files_become_briefs(hostile_build):
     _, site, _ = hostile_build
-    briefs = {p.parent.name for p in (site / "briefs").glob("*/index.html")}
+    briefs = {p.stem for p in (site / "briefs").glob("*.html")} - {"index"}
     for slug in ("berlin-budget-talks", "cafe-owners-protest", "spaces-in-the-name", "unicode-file-name",
                  "upper-case-name", "nested-article", "wrong-types", "tags", "hostile-article-about-berlin"):
         assert slug in briefs, slug
@@ -132,14 +55,39 @@ def test_nothing_from_an_article_survives_as_markup(hostile_build):
         content = main_content(page)
         for tag, attributes in content.tags:
             assert tag not in ("script", "iframe", "img", "object", "embed", "form", "style"), (page, tag)
-            for name, value in attributes.items():
-                assert not name.startswith("on"), (page, name)
-                assert not (value or "").strip().lower().startswith("javascript:"), (page, name, value)
+        assert_no_markup_from_articles(page, parse(page))
+
+
+# Attributes whose value may hold an article's text (as text): the page description, tooltips.
+TEXT_ATTRIBUTES = {"content", "title", "aria-label"}
+SLUG = re.compile(r"[\w#:./-]+")
+URL = re.compile(r"https?://[^\s\"'<>`]+")
+
+
+def assert_no_markup_from_articles(page: Path, parsed) -> None:
+    """The whole page, the theme's chrome included: every payload stayed text.
+
+    The payloads all write `__pwned`; the theme's own markup never does. No handler, no
+    `javascript:` address and no script of an article's; where the text of a payload sits in
+    an attribute, it is a text attribute's value and did not end it (no attribute appeared).
+    """
+    for tag, attributes in parsed.tags:
+        for name, value in attributes.items():
+            value = (value or "").strip()
+            assert not name.startswith("on") and name != "data-x", (page, tag, name)
+            assert not value.lower().startswith("javascript:"), (page, tag, name, value)
+            # a slug made of a payload (an anchor, a file name) is a name, and an address with
+            # its quotes and spaces percent-encoded is an address: neither is markup
+            harmless = name in TEXT_ATTRIBUTES or SLUG.fullmatch(value) or (name == "href" and URL.fullmatch(value))
+            assert "__pwned" not in value or harmless, (page, tag, name, value)
+        if tag == "script":
+            assert "src" not in attributes or "://" not in attributes["src"], (page, attributes)
+    assert "__pwned" not in "".join(parsed.scripts), page
 
 
 def test_hostile_text_is_shown_as_text_and_structure_is_the_generators(hostile_build):
     _, site, _ = hostile_build
-    content = main_content(site / "briefs" / "hostile-article-about-berlin" / "index.html")
+    content = main_content(site / "briefs" / "hostile-article-about-berlin.html")
     assert '<script>alert("x")</script>' in content.plain
     assert "{{ config }}" in content.plain and '{% include "secret.html" %}' in content.plain
     assert "<!-- a hidden comment -->" in content.plain and '!!! danger "Not an admonition"' in content.plain
@@ -152,7 +100,21 @@ def test_hostile_text_is_shown_as_text_and_structure_is_the_generators(hostile_b
 def test_hand_written_docs_are_untouched(hostile_build):
     project, site, _ = hostile_build
     assert snapshot(project / "docs") == snapshot(ROOT / "docs") | {"notes.md": "# My notes\n\nHand-written.\n"}
-    assert (site / "notes" / "index.html").is_file()
+    assert (site / "notes.html").is_file()
+
+
+def test_front_matter_and_titles_reach_the_theme_as_text(hostile_build):
+    _, site, _ = hostile_build
+    page = parse(site / "briefs" / "q-a-script-window-pwned-1-script-about-ports-img-src-x-onerror-window-pwned-1.html")
+    # the theme prints the title raw into <title> and the header: it arrives there as text
+    assert 'Q&A <script>window.__pwned=1</script> about "ports"' in page.plain
+    assert page.tag_count("script") == parse(site / "about.html").tag_count("script")
+    described = [a["content"] for tag, a in page.tags if tag == "meta" and a.get("name") == "description"]
+    assert described == ['Port plan " onmouseover="window.__pwned=1" data-x="']
+    chips = {text for text in page.text_of("md-tag")}
+    assert {"<svg onload=window.__pwned=1>", 'Q&A "ports"'} <= chips
+    entity = parse(site / "entities" / "maria-lopez-svg.html")
+    assert 'Maria Lopez"><svg' in entity.plain
 
 
 def snapshot(folder: Path) -> dict[str, str]:

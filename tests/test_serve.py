@@ -65,11 +65,11 @@ def test_editing_and_adding_seeds_updates_the_served_site(served):
     seed = project / "seeds" / SEED
     seed.write_text(seed.read_text(encoding="utf-8") + "\n\nThe ministers also discussed the zeppelin "
                     "exhibition planned for next spring.\n", encoding="utf-8")
-    assert wait_for(f"{base}briefs/{SLUG}/", "zeppelin exhibition")
+    assert wait_for(f"{base}briefs/{SLUG}.html", "zeppelin exhibition")
     (project / "seeds" / "new.txt").write_text("Talks in Geneva resume\n\nDiplomats met in Geneva on Monday "
                                                "to resume the stalled talks.\n", encoding="utf-8")
-    assert wait_for(f"{base}briefs/talks-in-geneva-resume/", "Diplomats met in Geneva")
-    assert wait_for(f"{base}briefs/", "Talks in Geneva resume")
+    assert wait_for(f"{base}briefs/talks-in-geneva-resume.html", "Diplomats met in Geneva")
+    assert wait_for(f"{base}briefs/index.html", "Talks in Geneva resume")
 
 
 def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path):
@@ -78,7 +78,7 @@ def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(site)]
     subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
-    edited, untouched = site / "briefs" / SLUG / "index.html", site / "tags" / "index.html"
+    edited, untouched = site / "briefs" / f"{SLUG}.html", site / "tags.html"
     before = {path: path.stat().st_mtime_ns for path in (edited, untouched)}
     time.sleep(1.1)  # file times must be able to tell the builds apart
     seed = project / "seeds" / SEED

@@ -11,7 +11,7 @@ SEED_002 = "wang-yi-speaks-by-phone-with-japanese-foreign-minister-toshimitsu-mo
 
 
 def brief_page(site: Path, slug: str) -> Path:
-    return site / "briefs" / slug / "index.html"
+    return site / "briefs" / f"{slug}.html"
 
 
 def test_both_briefs_exist_with_their_titles(seed_site):
@@ -75,5 +75,5 @@ def test_navigation_stays_small(seed_site):
         for tag, attributes in parse(seed_site / "index.html").tags
         if tag == "a" and "md-nav__link" in (attributes.get("class") or "")
     }
-    assert "briefs/" in nav_links
+    assert "briefs/index.html" in nav_links
     assert not any(SEED_000 in href or SEED_002 in href for href in nav_links)
