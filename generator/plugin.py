@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .analyse import ModelMissing
 from .buildinfo import build_time
 from .pipeline import build
 from .report import summary_line
@@ -80,7 +81,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        result = build(self.settings)
+        try:
+            result = build(self.settings)
+        except ModelMissing as error:
+            raise PluginError(f"briefing: {error}") from error
         # for benchmarks and tools that drive mkdocs in-process; the corpus itself is let go,
         # so mkdocs builds the site without holding every article's analysis in memory
         self.last_build = {"seconds": dict(result.seconds), "briefs": len(result.corpus.briefs)}

@@ -62,3 +62,25 @@ def test_a_cached_brief_equals_a_fresh_one_and_bad_entries_are_ignored(tmp_path)
     path.write_text(json.dumps(data))
     assert BriefCache(tmp_path, "v1").get("title", ARTICLE, analysis) is None
     assert make_briefs([ARTICLE], [analysis], BriefCache(tmp_path, "v1"))[0] == [fresh]
+
+
+def test_the_brief_cache_version_covers_files_in_sub_folders_and_the_model(tmp_path, monkeypatch):
+    from generator import brief_cache
+
+    package = tmp_path / "generator"
+    (package / "render" / "templates").mkdir(parents=True)
+    (package / "pipeline.py").write_text("x = 1\n")
+    template = package / "render" / "templates" / "brief.md.j2"
+    template.write_text("# {{ title }}\n")
+    monkeypatch.setattr(brief_cache, "files", lambda name: package)
+
+    def version(model: str) -> str:
+        monkeypatch.setattr(brief_cache, "model_version", lambda: model)
+        brief_cache.code_version.cache_clear()
+        return brief_cache.code_version()
+
+    before = version("spacy-3.8|model-3.8.0")
+    template.write_text("## {{ title }}\n")
+    assert version("spacy-3.8|model-3.8.0") != before  # a template two folders down
+    assert version("spacy-3.9|model-3.8.0") != version("spacy-3.8|model-3.8.0")
+    brief_cache.code_version.cache_clear()

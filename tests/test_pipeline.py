@@ -57,3 +57,19 @@ def test_settings_are_validated():
 ])
 def test_looks_english_by_the_share_of_latin_letters(text, english):
     assert looks_english(make_article(f"Title\n\n{text}")) is english
+
+
+def test_a_missing_language_model_is_a_clear_mkdocs_error(monkeypatch, tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from generator import analyse, plugin
+
+    monkeypatch.setattr(analyse, "MODEL_NAMES", ("no_such_pipeline",))
+    analyse.load_model.cache_clear()
+    instance = plugin.BriefingPlugin()
+    instance.settings = Settings(SEEDS, cache=None)
+    try:
+        with pytest.raises(PluginError, match="no English spaCy pipeline is installed"):
+            instance.on_files(None, None)
+    finally:
+        analyse.load_model.cache_clear()
