@@ -12,11 +12,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.analyse import analyse, analysis_version
-from generator.cache import AnalysisCache
-from generator.clean import clean
+from generator.analyse.nlp import analyse, analysis_version
+from generator.support.cache import AnalysisCache
+from generator.clean.article import clean
 from generator.model import Analysis, Article
-from generator.read import read_article
+from generator.read.files import read_article
 
 MAX_BYTES = 2_000_000
 # The reference joins sentences without a space: a full stop (maybe closing a quote) right

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from generator.entities import clean_mentions
+from generator.brief.mentions import clean_mentions
 from generator.model import Sentence
-from generator.summarise import rank_sentences, summarise
+from generator.brief.summary import rank_sentences, summarise
 
 from _summary_corpus import Item
 

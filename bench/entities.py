@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator.entities import is_date_or_number, name_key, vocabulary  # noqa: E402
-from generator.link import link  # noqa: E402
+from generator.brief.mentions import is_date_or_number, name_key, vocabulary  # noqa: E402
+from generator.link import link_briefs  # noqa: E402
 from generator.model import Entity  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 from generator.settings import Settings  # noqa: E402
@@ -54,7 +54,7 @@ def main() -> None:
     if args.data:
         from links import load_briefs
 
-        corpus = link(load_briefs(args.data, args.cache, args.limit))
+        corpus = link_briefs(load_briefs(args.data, args.cache, args.limit))
         listed = [e for e in corpus.entities if e.listed]
         figures["data"] = {
             "folder": str(args.data),

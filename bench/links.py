@@ -30,14 +30,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.analyse import analyse, analysis_version  # noqa: E402
-from generator.brief_cache import BriefCache, code_version  # noqa: E402
-from generator.cache import AnalysisCache  # noqa: E402
-from generator.link import link  # noqa: E402
+from generator.analyse.nlp import analyse, analysis_version  # noqa: E402
+from generator.brief.cache import BriefCache, code_version  # noqa: E402
+from generator.support.cache import AnalysisCache  # noqa: E402
+from generator.link import link_briefs  # noqa: E402
 from generator.model import Brief  # noqa: E402
-from generator.pipeline import clean_all, make_briefs  # noqa: E402
-from generator.read import read_folder  # noqa: E402
-from generator.similarity import nearest  # noqa: E402
+from generator.brief import make_briefs  # noqa: E402
+from generator.clean import clean_all  # noqa: E402
+from generator.read.files import read_folder  # noqa: E402
+from generator.link.similarity import nearest  # noqa: E402
 
 BASELINE_K = 3
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -86,7 +87,7 @@ def category(brief: Brief) -> str:
 def measure(briefs: Sequence[Brief]) -> dict:
     """Precision and coverage of the generator's related briefs and of the baseline."""
     start = time.perf_counter()
-    corpus = link(briefs)
+    corpus = link_briefs(briefs)
     seconds = time.perf_counter() - start
     ours = {b.slug: [r.slug for r in corpus.related.get(b.slug, ())] for b in briefs}
     return {

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import clean_all  # noqa: E402
-from generator.read import read_folder  # noqa: E402
-from generator.slugs import brief_slugs  # noqa: E402
+from generator.clean import clean_all  # noqa: E402
+from generator.read.files import read_folder  # noqa: E402
+from generator.brief.slugs import brief_slugs  # noqa: E402
 
 from build import make_project, write_json  # noqa: E402  (bench/build.py, beside this script)
 

@@ -3,10 +3,10 @@
     python bench/train_summariser.py --data ../shared/bench/bbc [--folds 5] [--cache DIR] [--write]
 
 Each sentence of each article is labelled by whether the reference summary contains it; a
-logistic regression learns that label from generator.salience.features (the very code the
+logistic regression learns that label from generator.brief.salience.features (the very code the
 pipeline runs), and the length weight is chosen on the training articles only. Held-out figures
 come from k-fold cross-validation by article (no article is ever in its own training set) and
-run the real selection (generator.summarise). `--write` fits on every article and writes the
+run the real selection (generator.brief.summary). `--write` fits on every article and writes the
 weights to generator/data/summariser.yml: numbers only, no text of the training data.
 """
 
@@ -31,9 +31,9 @@ from sklearn.preprocessing import StandardScaler
 from _summary_corpus import Item, load
 from summaries import MEASURES, WORD_BUDGET, cut_to_words
 
-from generator.entities import clean_mentions
-from generator.salience import FEATURES, Model, features
-from generator.summarise import SUMMARY_SIZE, choose, rank_sentences, score_sentences
+from generator.brief.mentions import clean_mentions
+from generator.brief.salience import FEATURES, Model, features
+from generator.brief.summary import SUMMARY_SIZE, choose, rank_sentences, score_sentences
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "generator" / "data" / "summariser.yml"
 LENGTH_WEIGHTS = (0.5, 0.625, 0.75, 0.875, 1.0)

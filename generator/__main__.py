@@ -7,10 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import build, clean_all
-from .read import read_folder
-from .report import summary_line
-from .settings import Settings
+from generator.clean import clean_all
+from generator.pipeline import build
+from generator.read.files import read_folder
+from generator.report import summary_line
+from generator.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:

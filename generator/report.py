@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pipeline import BuildResult
+from generator.pipeline import BuildResult
 
 
 def summary_line(result: BuildResult) -> str:

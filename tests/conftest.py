@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Error as PlaywrightError, Page
 
-from generator.clean import clean
+from generator.clean.article import clean
 from generator.model import Article, FrontMatter, Source
 from tests.browsing import watched_page
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from generator.pipeline import build, looks_english
+from generator.clean import looks_english
+from generator.pipeline import build
 from generator.settings import Settings, SettingsError
 from tests.conftest import SEEDS, make_article
 
@@ -18,7 +19,7 @@ def test_seeds_give_two_briefs_and_their_pages():
     assert {"index.md", "briefs/index.md", "entities/index.md", "timeline.md", "tags.md"} <= uris
     assert {f"briefs/{b.slug}.md" for b in result.corpus.briefs} <= uris
     assert len(result.corpus.briefs) == 2
-    assert set(result.seconds) == {"read", "clean", "analyse", "summarise", "link", "render"}
+    assert set(result.seconds) == {"read", "clean", "analyse", "brief", "link", "render"}
 
 
 def test_seed_bottom_lines_say_who_met_whom():
@@ -62,7 +63,8 @@ def test_looks_english_by_the_share_of_latin_letters(text, english):
 def test_a_missing_language_model_is_a_clear_mkdocs_error(monkeypatch, tmp_path):
     from mkdocs.exceptions import PluginError
 
-    from generator import analyse, plugin
+    from generator.analyse import nlp as analyse
+    from generator.mkdocs import plugin
 
     monkeypatch.setattr(analyse, "MODEL_NAMES", ("no_such_pipeline",))
     analyse.load_model.cache_clear()

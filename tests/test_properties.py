@@ -9,12 +9,13 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.analyse import analyse
-from generator.link import link
-from generator.pipeline import clean_all, make_brief
-from generator.read import read_article
-from generator.render import render_site
-from generator.templating import SiteInfo
+from generator.analyse.nlp import analyse
+from generator.link import link_briefs
+from generator.brief import make_brief
+from generator.clean import clean_all
+from generator.read.files import read_article
+from generator.render.site import render_site
+from generator.render.templating import SiteInfo
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 GENERATED_TAGS = {"h1", "h2", "p", "a", "ul", "li", "div", "strong", "em", "blockquote", "dl", "dt", "dd",
@@ -57,7 +58,7 @@ def test_any_text_renders_as_text_only(tmp_path, text):
     if not analysis.sentences:
         return
     brief = make_brief("article", articles[0], analysis)
-    for page in render_site(link([brief]), SiteInfo("Test")):
+    for page in render_site(link_briefs([brief]), SiteInfo("Test")):
         body = page.markdown.split("---\n", 2)[-1]
         parser = Elements()
         parser.feed(markdown.markdown(body, extensions=EXTENSIONS))

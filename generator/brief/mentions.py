@@ -1,0 +1,239 @@
+"""Entities: turn the model's raw mentions into clean names with a kind.
+
+Removes what the model gets wrong on news text: titles taken into names, possessives,
+headline fragments, words taken for names, numbers and dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from generator.model import Analysis, EntityMention, Kind
+from generator.support.resources import load_table
+
+KIND_OF_LABEL: dict[str, Kind] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "LAW": "topic",
+    "TOPIC": "topic",
+}
+# "'s" with any apostrophe, including the mojibake of a curly one ("Blair¿s")
+POSSESSIVE = re.compile(r"['’‘`´¿\ufffd]s$|(?<=s)['’]$")
+DATE_WORDS = frozenset(
+    w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w
+)
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s)?$", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
+MAX_NAME_WORDS = 12
+TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    name: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    titles: tuple[str, ...]  # longest first
+    title_words: frozenset[str]  # the titles as name keys
+    not_names: frozenset[str]
+    headline_verbs: frozenset[str]
+    event_words: frozenset[str]
+    known: dict[str, KnownEntity]  # name_key(alias) -> entity
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The curated tables of generator/data/entities.yml, indexed for lookup."""
+    table = load_table("entities")
+    known = {}
+    for entry in table["known"]:
+        entity = KnownEntity(entry["name"], entry["kind"])
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            known[name_key(alias)] = entity
+    return Vocabulary(
+        titles=tuple(sorted((t.lower() for t in table["titles"]), key=len, reverse=True)),
+        title_words=frozenset(name_key(t) for t in table["titles"]),
+        not_names=frozenset(w.lower() for w in table["not_names"]),
+        headline_verbs=frozenset(w.lower() for w in table["headline_verbs"]),
+        event_words=frozenset(w.lower() for w in table["event_words"]),
+        known=known,
+    )
+
+
+@lru_cache(maxsize=1 << 16)  # the same names recur across the corpus
+def name_key(name: str) -> str:
+    """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
+    key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))
+    key = " ".join(key.split())
+    key = re.sub(r"isation\b", "ization", key)  # British and American spellings of one name
+    return key[4:] if key.startswith("the ") else key
+
+
+def known_entity(name: str) -> KnownEntity | None:
+    """The curated entity this name stands for, if any."""
+    return vocabulary().known.get(name_key(name))
+
+
+def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
+    """Clean every raw mention of one article; drop what is not a name."""
+    cleaned = []
+    for mention in analysis.mentions:
+        kind = KIND_OF_LABEL.get(mention.label)
+        known = known_entity(mention.text)
+        if kind is None and known is not None:
+            kind = known.kind  # a known name counts whatever the label ("Tories" come as a group)
+        if kind is None:
+            continue
+        sentence = analysis.sentences[mention.sentence].text
+        found = clean_name(sentence, mention.start, mention.end, kind)
+        if found is not None:
+            cleaned.append(EntityMention(*found[:2], mention.sentence, *found[2:]))
+    return tuple(cleaned)
+
+
+def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Kind, int, int, str] | None:
+    """Normalise the span sentence[start:end]: (name, kind, start, end, title) or None."""
+    words = vocabulary()
+    start, end = _trim(sentence, start, end)
+    comma = sentence.find(",", start, end)
+    if comma > start:  # "Czech Republic, South Africa" is a list; "Paris, France" a place and its country
+        start, end = _trim(sentence, start, comma)
+    text = sentence[start:end]
+    possessive = POSSESSIVE.search(text)
+    if possessive and len(text) > 3:
+        end -= len(possessive.group())
+        start, end = _trim(sentence, start, end)
+    # titles precede people; in other names they are part of the name ("General Motors")
+    start, title = _strip_title(sentence, start, end) if kind == "person" else (start, "")
+    end = _strip_headline_verb(sentence, start, end, words.headline_verbs)
+    end = _strip_trailing_function_words(sentence, start, end)
+    start, end = _trim(sentence, start, end)
+    name = " ".join(sentence[start:end].split())
+    if not _is_name(name, words):
+        return None
+    known = words.known.get(name_key(name))
+    if known is not None:  # the form as written, so that the entity's page shows it as an alias
+        return name, known.kind, start, end, title
+    if kind != "person" and set(name_key(name).split()) & words.event_words:
+        kind = "event"
+    if kind == "person" and not _is_person_name(name):
+        return None
+    if not title:
+        title = _title_before(sentence, start)
+    return name, kind, start, end, title
+
+
+def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and sentence[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and sentence[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    if sentence[start:end].lower().startswith("the "):
+        start += 4
+    return start, end
+
+
+def _strip_title(sentence: str, start: int, end: int) -> tuple[int, str]:
+    """Remove the title before a person's name, qualifiers and all.
+
+    "Spokesperson Zhao Lijian" -> "Zhao Lijian"; "Japanese Foreign Minister Toshimitsu Motegi"
+    -> "Toshimitsu Motegi": everything up to the last title, if it reads as a title phrase
+    (capitalised words and joining words) and a capitalised name follows.
+    """
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", sentence[start:end])]
+    plain = [sentence[a:b].lower().strip(".,") for a, b in words]
+    cut = 0
+    for i in range(len(words)):
+        for title in vocabulary().titles:
+            size = len(title.split())
+            if " ".join(plain[i : i + size]) == title and i + size < len(words):
+                cut = max(cut, i + size)
+                break
+    prefix = [sentence[a:b] for a, b in words[:cut]]
+    if not cut or not sentence[words[cut][0]].isupper():
+        return start, ""
+    if not all(w[:1].isupper() or w.lower() in TITLE_JOINERS for w in prefix):
+        return start, ""
+    return words[cut][0], sentence[start : words[cut - 1][1]].rstrip(".,")
+
+
+def _title_before(sentence: str, start: int) -> str:
+    """A title right before the name in the sentence ("Minister" in "Minister Mogi")."""
+    before = sentence[max(0, start - 60) : start].rstrip().lower()
+    for title in vocabulary().titles:
+        if before.endswith(title) and (len(before) == len(title) or not before[-len(title) - 1].isalnum()):
+            return title
+    return ""
+
+
+def _strip_headline_verb(sentence: str, start: int, end: int, verbs: frozenset[str]) -> int:
+    """Cut a verb the model ran into the name ("Wang Yi Speaks" -> "Wang Yi")."""
+    words = sentence[start:end].split()
+    while len(words) > 1 and words[-1].lower() in verbs:
+        words.pop()
+        end = sentence.rindex(words[-1], start, end) + len(words[-1])
+    return end
+
+
+def _strip_trailing_function_words(sentence: str, start: int, end: int) -> int:
+    """Cut lower-case function words the model ran on with ("United through" -> "United")."""
+    words = sentence[start:end].split()
+    while len(words) > 1 and words[-1] in STOP_WORDS:
+        words.pop()
+        end = sentence.rindex(words[-1], start, end) + len(words[-1])
+    return end
+
+
+def is_date_or_number(name: str) -> bool:
+    """Names made only of numbers, ordinals, months and weekdays are dates or amounts."""
+    tokens = [t for t in re.split(r"[\s,./-]+", name.lower()) if t and t not in ("the", "of", "and")]
+    return all(ORDINAL.match(t) or t in DATE_WORDS for t in tokens)
+
+
+def common_words(texts: Iterable[str], names: Counter) -> frozenset[str]:
+    """Single-word names that the texts write in lower case at least as often: words, not names.
+
+    `names` counts the mentions of each name standing alone ("Bank", not "Bank of England").
+    """
+    candidates = {n for n in names if " " not in n and not n.isupper() and n[:1].isupper()}
+    lowered = {n.lower() for n in candidates}
+    counts = Counter(w for text in texts for w in WORD.findall(text) if w in lowered)
+    return frozenset(n for n in candidates if counts[n.lower()] >= max(2, names[n]))
+
+
+def _is_name(name: str, words: Vocabulary) -> bool:
+    if not name or len(name) < 2 or len(name.split()) > MAX_NAME_WORDS:
+        return False
+    key = name_key(name)
+    if not any(c.isalpha() for c in name) or key in words.not_names or is_date_or_number(name):
+        return False
+    if key in words.title_words or (key.endswith("s") and key[:-1] in words.title_words):
+        return False  # a role, not a name: "Minister", "MPs"
+    if words.known.get(name_key(name)) is not None:
+        return True
+    # a name has a capital letter (or a non-Latin script without case)
+    return any(c.isupper() or (c.isalpha() and not c.islower()) for c in name)
+
+
+def _is_person_name(name: str) -> bool:
+    """People's names have no digits and start each word with a capital."""
+    if any(c.isdigit() for c in name):
+        return False
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    lowered_allowed = {"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "del", "di"}
+    return all(p[0].isupper() or p.lower() in lowered_allowed or not p[0].isalpha() for p in parts)

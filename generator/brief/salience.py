@@ -1,0 +1,208 @@
+"""Salience: how much each sentence carries its article, from general signals of news writing.
+
+The signals (position, length, centrality, overlap with the headline and the opening, names,
+numbers, quotation, dependence on the sentence before) are computed here, and a small logistic
+model weighs them: its weights are in generator/data/summariser.yml, trained on public news
+summaries by bench/train_summariser.py with these very functions, so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from generator.model import EntityMention, Sentence
+from generator.support.resources import load_table
+
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according)\b", re.IGNORECASE)
+# A sentence that opens with one of these leans on one before it.
+DEPENDENT_OPENERS = frozenset(
+    "he she it they them his her its their this these those that such also however but "
+    "and or so yet still then thus hence therefore meanwhile nevertheless nonetheless "
+    "moreover furthermore besides instead otherwise likewise similarly accordingly "
+    "after afterwards later earlier previously there here we i you our us my".split()
+)
+# Centrality counts every word but the commonest function words (NLTK's classic English list):
+# reporting verbs and modals ("said", "would") tie a story's sentences together.
+FUNCTION_WORDS = frozenset(
+    "i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves "
+    "he him his himself she she's her hers herself it it's its itself they them their theirs themselves "
+    "what which who whom this that that'll these those am is are was were be been being have has had "
+    "having do does did doing a an the and but if or because as until while of at by for with about "
+    "against between into through during before after above below to from up down in out on off over "
+    "under again further then once here there when where why how all any both each few more most other "
+    "some such no nor not only own same so than too very s t can will just don don't should should've "
+    "now d ll m o re ve y ain aren aren't couldn couldn't didn didn't doesn doesn't hadn hadn't hasn "
+    "hasn't haven haven't isn isn't ma mightn mightn't mustn mustn't needn needn't shan shan't shouldn "
+    "shouldn't wasn wasn't weren weren't won won't wouldn wouldn't".split()
+)
+FEATURES = (
+    "opening", "first", "place", "paragraph_opening", "first_in_paragraph", "length",
+    "centrality", "centrality_share", "centrality_of_stems", "document_similarity", "headline", "lead_overlap",
+    "names", "name_recurrence", "numbers", "quoted", "attributed", "dependent", "question",
+)
+DAMPING = 0.85  # PageRank's usual damping
+ITERATIONS = 30
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model over FEATURES; `length_weight` trades salience for sentence length."""
+
+    weights: tuple[float, ...]
+    bias: float
+    length_weight: float
+
+
+@cache
+def load_model() -> Model:
+    """The trained weights shipped in generator/data/summariser.yml."""
+    table = load_table("summariser")
+    weights = table["weights"]
+    if set(weights) != set(FEATURES):
+        raise RuntimeError("generator/data/summariser.yml does not match the salience features")
+    return Model(tuple(float(weights[name]) for name in FEATURES), float(table["bias"]),
+                 float(table["length_weight"]))
+
+
+def salience(
+    title: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None
+) -> list[float]:
+    """The model's probability that each sentence belongs in a summary of its article."""
+    if not sentences:
+        return []
+    model = model or load_model()
+    matrix = np.asarray(features(title, sentences, mentions))
+    logits = matrix @ np.asarray(model.weights) + model.bias
+    return [float(p) for p in 1.0 / (1.0 + np.exp(-logits))]
+
+
+def features(title: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> list[list[float]]:
+    """One row of FEATURES per sentence, in order."""
+    context = _Context.of(title, sentences, mentions)
+    return [_row(i, sentence, context) for i, sentence in enumerate(sentences)]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a sentence's features are measured against: the rest of its article."""
+
+    stems: list[list[str]]
+    centrality: list[float]
+    similarity: list[float]
+    of_stems: list[float]
+    headline: set[str]
+    names: Counter
+    recurrence: list[float]
+    openings: list[tuple[int, bool]]
+
+    @classmethod
+    def of(cls, title: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> _Context:
+        stems = [content_words(s.text) for s in sentences]
+        centrality, similarity = _centrality([centrality_words(s.text) for s in sentences])
+        # a second view, on stems without stop words, so that "cut" and "cuts" meet
+        of_stems, _ = _centrality(stems)
+        at = {s.index: i for i, s in enumerate(sentences)}  # mentions name sentences by index
+        known = [m for m in mentions if m.sentence in at]
+        positions = [at[m.sentence] for m in known]
+        return cls(stems, centrality, similarity, of_stems, set(content_words(title)), Counter(positions),
+                   _name_recurrence(positions, known, len(sentences)), _paragraph_openings(sentences))
+
+
+def _row(i: int, sentence: Sentence, context: _Context) -> list[float]:
+    words = WORD.findall(sentence.text)
+    found, lead = set(context.stems[i]), set(context.stems[0])
+    paragraph, opens = context.openings[i]
+    return [
+        1.0 / (1 + i), float(i == 0), i / max(len(context.stems) - 1, 1), 1.0 / (1 + paragraph), float(opens),
+        math.log1p(len(words)), context.centrality[i], context.centrality[i] / (max(context.centrality) or 1.0),
+        context.of_stems[i], context.similarity[i],
+        len(found & context.headline) / (len(context.headline) or 1), len(found & lead) / (len(lead) or 1) if i else 1.0,
+        min(context.names[i], 6) / 6, context.recurrence[i], min(len(NUMBER.findall(sentence.text)), 5) / 5,
+        _quoted_share(sentence.text, len(words)), float(bool(ATTRIBUTION.search(sentence.text))),
+        float(bool(words) and words[0].lower() in DEPENDENT_OPENERS), float("?" in sentence.text),
+    ]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words without stop words, lightly stemmed."""
+    return [_stem(w) for w in (m.lower() for m in WORD.findall(text)) if w not in STOP_WORDS and len(w) > 1]
+
+
+def centrality_words(text: str) -> list[str]:
+    """Lower-cased words without function words, as written: what sentences share."""
+    return [w for w in (m.lower().replace("’", "'") for m in WORD.findall(text)) if w not in FUNCTION_WORDS and len(w) > 1]
+
+
+def _centrality(bags: list[list[str]]) -> tuple[list[float], list[float]]:
+    """PageRank over cosine similarity of word counts (continuous LexRank without idf),
+    and each sentence's cosine with the whole document."""
+    vocabulary = {word: i for i, word in enumerate({w for bag in bags for w in bag})}
+    counts = np.zeros((len(bags), max(len(vocabulary), 1)))
+    for row, bag in enumerate(bags):
+        for word, count in Counter(bag).items():
+            counts[row, vocabulary[word]] = count
+    norms = np.linalg.norm(counts, axis=1)
+    unit = counts / np.where(norms > 0, norms, 1.0)[:, None]
+    similarity = unit @ unit.T
+    np.fill_diagonal(similarity, 0.0)
+    document = counts.sum(axis=0)
+    to_document = unit @ (document / (np.linalg.norm(document) or 1.0))
+    return _pagerank(similarity), [float(v) for v in to_document]
+
+
+def _pagerank(similarity: np.ndarray) -> list[float]:
+    """Scores that average 1: a sentence similar to many central sentences is central."""
+    size = len(similarity)
+    totals = similarity.sum(axis=1, keepdims=True)
+    # a sentence like no other hands its weight to all alike
+    transition = np.where(totals > 0, similarity / np.where(totals > 0, totals, 1.0), 1.0 / size)
+    rank = np.full(size, 1.0 / size)
+    for _ in range(ITERATIONS):
+        rank = (1 - DAMPING) / size + DAMPING * transition.T @ rank
+    return [float(v) * size for v in rank]
+
+
+def _name_recurrence(positions: list[int], mentions: Sequence[EntityMention], size: int) -> list[float]:
+    """Share of the article's name mentions that are of a name in this sentence."""
+    by_name = Counter(m.name for m in mentions)
+    total = sum(by_name.values()) or 1
+    names: list[set[str]] = [set() for _ in range(size)]
+    for position, mention in zip(positions, mentions):
+        names[position].add(mention.name)
+    return [sum(by_name[name] for name in found) / total for found in names]
+
+
+def _paragraph_openings(sentences: Sequence[Sentence]) -> list[tuple[int, bool]]:
+    """For each sentence: its paragraph's rank in the article, and whether it opens it."""
+    ranks = {number: rank for rank, number in enumerate(sorted({s.paragraph for s in sentences}))}
+    seen: set[int] = set()
+    result = []
+    for sentence in sentences:
+        result.append((ranks[sentence.paragraph], sentence.paragraph not in seen))
+        seen.add(sentence.paragraph)
+    return result
+
+
+def _quoted_share(text: str, words: int) -> float:
+    """How much of the sentence is inside quotation marks."""
+    inside = sum(len(WORD.findall(q)) for q in QUOTED.findall(text))
+    return min(inside / (words or 1), 1.0)
+
+
+@cache  # a corpus has far fewer distinct words than words
+def _stem(word: str) -> str:
+    for suffix in ("ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word

@@ -1,0 +1,156 @@
+"""Summarise: a bottom line, a three-sentence summary and key points, all extractive.
+
+Each sentence's salience comes from generator/salience.py (general signals weighed by a small
+trained model); longer sentences say more, so the rank is salience times a power of length.
+Sentences are then taken best first, skipping any that repeats one already taken. The bottom
+line is the best sentence that reads alone; key points are the most underlinable of the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.model import Article, EntityMention, Sentence, Summary
+from generator.brief.salience import DEPENDENT_OPENERS, WORD, Model, content_words, load_model, salience
+
+# WORD, content_words and DEPENDENT_OPENERS are re-exported: other stages and tests use them from here.
+__all__ = [
+    "DEPENDENT_OPENERS", "WORD", "ScoredSentence", "choose", "content_words", "is_self_contained",
+    "key_points", "overlap", "rank_sentences", "score_sentences", "summarise",
+]
+
+UNDERLINE = re.compile(
+    r"\b(agree[sd]?|agreement|decid\w*|announc\w*|pledg\w*|promis\w*|commit\w*|plan[s]?|will|"
+    r"must|vow\w*|sign\w*|approv\w*|reject\w*|oppos\w*|criticis\w*|criticiz\w*|warn\w*|"
+    r"refus\w*|den(?:y|ies|ied)|demand\w*|urg\w*|expect\w*|concern\w*|disput\w*|"
+    r"percent|%|million|billion|record|first|largest)\b",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"\d")
+SUMMARY_SIZE = 3
+MAX_KEY_POINTS = 6
+MIN_KEY_POINTS = 3
+REDUNDANCY = 0.55  # word overlap above which two sentences say the same thing
+# A sentence restates the headline when it has most of its words, and enough of them that
+# it cannot be by chance: a headline of three words shares two with many sentences.
+RESTATES_HEADLINE = 0.8  # share of the headline's words
+RESTATED_WORDS = 5  # and at least this many of them
+MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence: Sentence
+    salience: float  # the model's probability that the sentence belongs in a summary
+    score: float  # salience weighed by length: the summary's order of preference
+    words: frozenset[str]
+    underline: float
+    restates_headline: bool
+
+
+def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> Summary:
+    """Choose the bottom line, the summary and the key points of one article."""
+    ranked = score_sentences(article, sentences, mentions)
+    if not ranked:
+        raise ValueError("an article without sentences cannot be summarised")
+    summary = choose(ranked)[:SUMMARY_SIZE]
+    return Summary(
+        bottom_line=summary[0].sentence,
+        sentences=_in_order(summary),
+        key_points=_in_order(key_points(ranked, summary)),
+    )
+
+
+def rank_sentences(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None
+) -> list[Sentence]:
+    """Every sentence, in the order the summary would take them (repeats and fragments last)."""
+    ranked = score_sentences(article, sentences, mentions, model)
+    chosen = choose(ranked)
+    taken = {s.sentence.index for s in chosen}
+    rest = [s for s in ranked if s.sentence.index not in taken]
+    scored = {s.sentence.index for s in ranked}
+    return [s.sentence for s in chosen + rest] + [s for s in sentences if s.index not in scored]
+
+
+def score_sentences(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None
+) -> list[ScoredSentence]:
+    """The sentences that can stand in a summary (not headings, not fragments), best first."""
+    if not sentences:
+        return []
+    model = model or load_model()
+    probabilities = dict(zip((s.index for s in sentences), salience(article.title, sentences, mentions, model)))
+    title = frozenset(content_words(article.title))
+    scored = []
+    for sentence in _candidates(article, sentences):
+        probability = probabilities[sentence.index]
+        length = len(WORD.findall(sentence.text))
+        underline = 0.3 * len(UNDERLINE.findall(sentence.text)) + (0.3 if NUMBER.search(sentence.text) else 0)
+        words = frozenset(content_words(sentence.text))
+        restates = len(words & title) >= max(RESTATES_HEADLINE * len(title), RESTATED_WORDS)
+        scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight,
+                                     words, min(underline, 1.2), restates))
+    return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
+
+
+def _candidates(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences of the text proper: not sub-headings, not fragments (unless that is all)."""
+    headings = {p.index for p in article.paragraphs if p.is_heading}
+    body = [s for s in sentences if s.paragraph not in headings]
+    return [s for s in body if len(WORD.findall(s.text)) >= MIN_WORDS] or body or list(sentences)
+
+
+def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The bottom line first, then the best sentences that repeat nothing already taken."""
+    readable = [s for s in ranked if is_self_contained(s.sentence.text)] or ranked
+    # The headline is the editor's own one-line summary: the best sentence that restates it
+    # carries the news; without one, the best sentence that reads alone.
+    restating = [s for s in readable if s.restates_headline]
+    return _pick(ranked, len(ranked), chosen=[(restating or readable)[0]])
+
+
+def key_points(ranked: list[ScoredSentence], summary: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+    """What a reader would underline outside the summary: decisions, numbers, commitments."""
+    rest = [s for s in ranked if s not in summary]
+    # Key points must read alone; fall back to the rest only when too few do.
+    by_underline = sorted(
+        rest, key=lambda s: (not is_self_contained(s.sentence.text), -(s.underline + s.salience), s.sentence.index)
+    )
+    wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, len(ranked) // 4))
+    return _pick(by_underline, wanted, chosen=[], avoid=summary)
+
+
+def is_self_contained(text: str) -> bool:
+    """Whether a sentence reads alone: no opening pronoun or connective, quotes balanced."""
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS or words[0].lower() in DEPENDENT_OPENERS:
+        return False
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") == text.count("”")
+    return straight and curly and text.rstrip()[-1:] in ".!?\"”'’"
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller sentence's words found in the other."""
+    return len(a & b) / (min(len(a), len(b)) or 1)
+
+
+def _pick(
+    ranked: list[ScoredSentence], size: int, chosen: list[ScoredSentence], avoid: Sequence[ScoredSentence] = ()
+) -> list[ScoredSentence]:
+    picked = list(chosen)
+    for candidate in ranked:
+        if len(picked) >= size:
+            break
+        if candidate in picked:
+            continue
+        if all(overlap(candidate.words, other.words) < REDUNDANCY for other in [*picked, *avoid]):
+            picked.append(candidate)
+    return picked
+
+
+def _in_order(scored: Sequence[ScoredSentence]) -> tuple[Sentence, ...]:
+    return tuple(sorted((s.sentence for s in scored), key=lambda s: s.index))

@@ -1,0 +1,149 @@
+"""Clean: strip scrape boilerplate, rejoin broken paragraphs, find the title."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from generator.model import Article, Paragraph, Source
+from generator.support.resources import load_table
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+TERMINAL = (".", "!", "?", "…", "。", "！", "？")
+CLOSERS = "\"'”’»)]"
+CONTINUES = (",", ";", "(", "–", "—", "-", "/")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+MAX_TITLE_CHARS = 160
+EDGE_LINES = 3  # breadcrumbs are only looked for this near the top or bottom
+
+
+def clean(source: Source) -> Article:
+    """Turn a read article into cleaned paragraphs and a title."""
+    lines = _content_lines(source.body)
+    title, title_inferred, lines = _take_title(source, lines)
+    texts = _rejoin(_blocks(lines))
+    paragraphs = tuple(
+        Paragraph(index, text, heading or is_heading_like(text))
+        for index, (text, heading) in enumerate(texts, start=1)
+    )
+    return Article(source, title, title_inferred, paragraphs)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse all runs of whitespace (non-breaking spaces included) to one space."""
+    return " ".join(text.translate(INVISIBLE).split())
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line that does not end a sentence reads as a sub-heading."""
+    words = len(text.split())
+    stripped = text.rstrip(CLOSERS + " ")
+    if stripped.endswith(("...", "…")):
+        return words <= 12
+    return words <= 15 and not stripped.endswith(TERMINAL + (":",))
+
+
+def _content_lines(body: str) -> list[str]:
+    """The body's lines without boilerplate; blank lines kept as paragraph breaks."""
+    lines = [normalise_space(line) for line in body.split("\n")]
+    filled = [i for i, line in enumerate(lines) if line]
+    edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+    return [
+        "" if line and _is_boilerplate(line, near_edge=i in edges) else line for i, line in enumerate(lines)
+    ]
+
+
+def _blocks(lines: list[str]) -> list[tuple[str, bool]]:
+    """Paragraphs split at blank lines: (text, is a Markdown heading)."""
+    blocks, current = [], []
+    for line in [*lines, ""]:
+        heading = MARKDOWN_HEADING.match(line)
+        if line and not heading:
+            current.append(line)
+            continue
+        if current:
+            blocks.append((MARKDOWN_LINK.sub(r"\1", " ".join(current)), False))
+            current = []
+        if heading and heading.group(1).strip():
+            blocks.append((heading.group(1).strip(), True))
+    return blocks
+
+
+@cache
+def _boilerplate_rules() -> tuple[frozenset[str], re.Pattern, tuple[str, ...], frozenset[str]]:
+    table = load_table("boilerplate")
+    pattern = re.compile("|".join(f"(?:{p})" for p in table["patterns"]))
+    return (
+        frozenset(table["lines"]),
+        pattern,
+        tuple(table["breadcrumb_separators"]),
+        frozenset(table["breadcrumb_first_words"]),
+    )
+
+
+def _is_boilerplate(line: str, near_edge: bool) -> bool:
+    lines, pattern, separators, first_words = _boilerplate_rules()
+    bare = line.lower().strip(" <>[]()|•·-–—:.!")
+    if bare in lines or pattern.fullmatch(bare):
+        return True
+    return near_edge and _is_breadcrumb(line, separators, first_words)
+
+
+def _is_breadcrumb(text: str, separators: tuple[str, ...], first_words: frozenset[str]) -> bool:
+    for separator in separators:
+        parts = [p.strip() for p in text.split(f" {separator} ")] if separator == "/" else [
+            p.strip() for p in text.split(separator)
+        ]
+        if len(parts) < 2 or not all(parts) or any(len(p.split()) > 5 for p in parts):
+            continue
+        if parts[0].lower() in first_words or (len(parts) >= 3 and all(p[0].isupper() for p in parts)):
+            return True
+    return False
+
+
+def _take_title(source: Source, lines: list[str]) -> tuple[str, bool, list[str]]:
+    """The front matter's title, else the first line of the text when it reads as one."""
+    if source.front.title:
+        return source.front.title, False, lines
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return _title_from_path(source.path), True, lines
+    first = lines[filled[0]]
+    heading = MARKDOWN_HEADING.match(first)
+    if heading:
+        first = heading.group(1).strip()
+    if len(first) <= MAX_TITLE_CHARS and len(filled) > 1:
+        return MARKDOWN_LINK.sub(r"\1", first).rstrip(" .:"), True, lines[filled[0] + 1 :]
+    words = first.split()
+    short = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return short, True, lines
+
+
+def _title_from_path(path: str) -> str:
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return normalise_space(re.sub(r"[_\-]+", " ", stem)) or "Untitled"
+
+
+def _rejoin(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join paragraphs that a scraper broke in the middle of a sentence."""
+    joined: list[tuple[str, bool]] = []
+    for text, heading in blocks:
+        if joined and not heading and _continues(joined[-1], text):
+            previous = joined[-1][0]
+            glue = "" if text[0] in ",.;:)!?" else " "
+            joined[-1] = (previous + glue + text, False)
+        else:
+            joined.append((text, heading))
+    return joined
+
+
+def _continues(previous: tuple[str, bool], text: str) -> bool:
+    before, was_heading = previous
+    if was_heading:
+        return False
+    if before.endswith(CONTINUES):
+        return True
+    ends_sentence = before.rstrip(CLOSERS).endswith(TERMINAL + (":",))
+    starts_lower = text[0].islower() or text[0] in ",.;:)"
+    return not ends_sentence and starts_lower

@@ -1,0 +1,290 @@
+"""Aliases: decide which names, within an article and across the corpus, are one entity.
+
+General mechanisms only: the curated table of known names (data); name structure (a
+surname or given name alone stands for the one full name of the article it fits, and
+across the corpus for the full name that clearly dominates); acronyms spelt out; legal
+suffixes and plurals ("Labour"/"Labour Party", "Democrat"/"Democrats"); and fuzzy
+matching for translation misspellings within an article ("Mogi" for "Motegi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+from slugify import slugify
+
+from generator.brief.mentions import known_entity, name_key
+from generator.model import KINDS, EntityMention, Kind
+from generator.support.resources import load_table
+
+FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
+UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
+DOMINANT = 3.0  # a full name takes a lone surname when it is in this many times the briefs of its rivals
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
+MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "&"})
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    slug: str
+    name: str  # canonical: the curated name, else the fullest form seen
+    kind: Kind
+    aliases: tuple[str, ...]  # other names seen, sorted
+    listed: bool = True  # False: not a usable name (a lone given name, a common word)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[EntityRecord, ...]
+    slug_of: dict[tuple[str, str], str]  # (brief slug, name in that brief) -> entity slug
+
+
+def resolve(
+    mentions_by_brief: Sequence[tuple[str, Sequence[EntityMention]]], not_names: Collection[str] = ()
+) -> Resolution:
+    """Group every brief's names into entities with canonical names and slugs.
+
+    `not_names` are names the corpus shows to be common words: kept, but not listed.
+    """
+    groups = _Groups()
+    locals_ = [(brief, mentions, _resolve_within(mentions)) for brief, mentions in mentions_by_brief]
+    for brief, mentions, (local, joins) in locals_:
+        for mention in mentions:
+            groups.add(local[mention.name], mention, brief)
+        for a, b in joins:  # an acronym spelt out here stands for its expansion everywhere
+            groups.union.add(a)
+            groups.union.join(a, b)
+    _join_people(groups)
+    _join_variants(groups)
+    records, slug_of_key = _records(groups, frozenset(not_names))
+    slug_of = {
+        (brief, mention.name): slug_of_key[local[mention.name]]
+        for brief, mentions, (local, _) in locals_
+        for mention in mentions
+    }
+    return Resolution(tuple(records), slug_of)
+
+
+@cache
+def name_suffixes() -> frozenset[str]:
+    """Words that end an organisation's full name and may be left out ("Party", "plc")."""
+    return frozenset(w.lower() for w in load_table("entities").get("name_suffixes", []))
+
+
+def entity_key(name: str) -> str:
+    """The key of a name across the corpus: the curated entity, else the normalised name."""
+    known = known_entity(name)
+    return f"known:{known.name}" if known is not None else name_key(name)
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's main words: "Regional Comprehensive Economic Partnership" -> "RCEP"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in MINOR_WORDS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _resolve_within(mentions: Sequence[EntityMention]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each name of one article -> its key; and the acronym keys to join across the corpus."""
+    names = {m.name: m for m in mentions}
+    keys = {name: entity_key(name) for name in names}
+    people = [n for n, m in names.items() if m.kind == "person" and len(n.split()) > 1]
+    for name, mention in names.items():
+        if len(name.split()) != 1 or known_entity(name):
+            continue
+        owners = [p for p in people if name.lower() in (p.split()[0].lower(), p.split()[-1].lower())]
+        if len(owners) == 1:
+            keys[name] = keys[owners[0]]
+        elif not owners and mention.kind == "person":
+            twin = _misspelt_twin(name, mentions)
+            if twin:
+                keys[name] = keys[twin]
+    joins = []
+    for name in names:
+        expansion = _expansion(name, names) if ACRONYM.match(name) and not known_entity(name) else None
+        if expansion:
+            joins.append((keys[name], keys[expansion]))
+            keys[name] = keys[expansion]
+    return keys, joins
+
+
+def _expansion(acronym: str, names: Collection[str]) -> str | None:
+    """The one name of the article that the acronym abbreviates, give or take a last word ("Agreement")."""
+    letters = acronym.replace(".", "")
+    found = [
+        n for n in names
+        if len(n.split()) > 1 and (initials(n) == letters or (initials(n)[:-1] == letters and len(letters) > 2))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _misspelt_twin(name: str, mentions: Sequence[EntityMention]) -> str | None:
+    """Another person of the same article whose surname this one misspells, seen at least as often."""
+    counts = Counter(m.name for m in mentions)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.title:
+            titles[m.name].add(m.title.split()[-1].lower())
+    best, best_score = None, 0.0
+    for other in dict.fromkeys(m.name for m in mentions if m.kind == "person" and m.name != name):
+        surname = other.split()[-1]
+        score = fuzz.ratio(name.lower(), surname.lower())
+        same_title = bool(titles[name] & titles[other]) or not titles[name]
+        if score >= FUZZY_MIN and surname[0].lower() == name[0].lower() and same_title and score > best_score:
+            best, best_score = other, score
+    return best if best is not None and counts[best] >= counts[name] else None
+
+
+def _join_people(groups: _Groups) -> None:
+    """A lone surname (or first and last name) joins the full name that dominates it in the corpus."""
+    people = [k for k in groups.keys() if groups.kind_of(k) == "person" and not k.startswith("known:")]
+    given = {k.split()[0] for k in people if len(k.split()) > 1}
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        parts = key.split()
+        if len(parts) > 1:
+            by_part[parts[-1]].add(key)
+        if len(parts) > 2:
+            by_part[f"{parts[0]} {parts[-1]}"].add(key)
+    for key in people:
+        if key in given:
+            continue  # "Charles" is Charles Kennedy's given name and Ray Charles's surname: unknown
+        rivals: dict[str, int] = Counter()
+        for full in by_part.get(key, ()):
+            rivals[groups.union.find(full)] += len(groups.briefs[full])
+        if not rivals:
+            continue
+        best, briefs = max(rivals.items(), key=lambda item: (item[1], item[0]))
+        # the full name must dominate its rivals, and a lone name that outnumbers it must have
+        # been titled like a person ("Lord Goldsmith"), not be a word ("Bill" / "Kill Bill")
+        dwarfed = DOMINANT * briefs < len(groups.briefs[key]) and not groups.titled[key]
+        if briefs >= DOMINANT * (sum(rivals.values()) - briefs) and not dwarfed:
+            groups.union.join(key, best)
+
+
+def _join_variants(groups: _Groups) -> None:
+    """Organisations named with or without a legal suffix, and plurals of group names, are one."""
+    keys = set(groups.keys())
+    for key in sorted(keys):
+        if groups.kind_of(key) == "person" or key.startswith("known:"):
+            continue
+        variants = [f"{key} {suffix}" for suffix in name_suffixes()] + [f"{key}s"]
+        for variant in variants:
+            if variant in keys and groups.kind_of(variant) != "person":
+                groups.union.join(key, variant)
+
+
+def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRecord], dict[str, str]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in groups.keys():
+        members[groups.union.find(key)].append(key)
+    given_names = {k.split()[0] for k in groups.keys() if groups.kind_of(k) == "person" and len(k.split()) > 1}
+    records, slug_of_key, used = [], {}, set()
+    for root in sorted(members):
+        keys = members[root]
+        seen = sum((groups.names[k] for k in keys), Counter())
+        known = next((known_entity(n) for n in seen if known_entity(n)), None)
+        if known:
+            kind, name, listed = known.kind, known.name, True
+        else:
+            name = _fullest(seen)
+            kind, listed = _checked_kind(groups, keys, name)
+            # a lone given name that no full name took ("Bill") or a common word is no usable name
+            unusable = all(" " not in n and (name_key(n) in given_names or n in not_names) for n in seen)
+            listed = listed and not unusable
+        slug = _unique_slug(name, kind, used)
+        aliases = tuple(sorted({n for n in seen if n != name}, key=str.lower))
+        records.append(EntityRecord(slug, name, kind, aliases, listed))
+        slug_of_key.update((key, slug) for key in keys)
+    return records, slug_of_key
+
+
+def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bool]:
+    """The kind most mentions give, checked for people: (kind, whether the name is usable).
+
+    The model takes many firms and products for people. A person is trusted with a title
+    ("Mr", "Minister") or, for a full name, nearly unanimous votes; otherwise the name is
+    an organisation when some mentions say it is not a person, and unusable when none do.
+    """
+    votes = sum((groups.kinds[k] for k in keys), Counter())
+    kind = _majority(votes)
+    if kind != "person" or sum(groups.titled[k] for k in keys) > 0:
+        return kind, True
+    others = Counter({k: n for k, n in votes.items() if k != "person"})
+    if len(name.split()) > 1 and votes["person"] >= UNANIMOUS * sum(votes.values()):
+        return kind, True
+    if not others:
+        return kind, len(name.split()) > 1
+    return ("place" if others["place"] > votes.total() / 2 else "organisation"), True
+
+
+def _majority(votes: Counter) -> Kind:
+    return max(KINDS, key=lambda kind: (votes[kind], -KINDS.index(kind)))
+
+
+def _fullest(seen: Counter) -> str:
+    """The fullest form: most capitalised words, fewest others ("news agency"), most often seen."""
+    def proper(n: str) -> int:
+        return sum(w[:1].isupper() or w[:1].isdigit() for w in n.split())
+
+    return min(seen, key=lambda n: (-proper(n), len(n.split()) - proper(n), -seen[n], -len(n), n))
+
+
+def _unique_slug(name: str, kind: str, used: set[str]) -> str:
+    base = slugify(name, max_length=80, word_boundary=True) or "entity"
+    slug, number = base, 2
+    if slug in used:
+        slug = f"{base}-{kind}"
+    while slug in used:
+        slug, number = f"{base}-{kind}-{number}", number + 1
+    used.add(slug)
+    return slug
+
+
+class _Groups:
+    """Keys (normalised names) with their votes, briefs and forms, joined into entities."""
+
+    def __init__(self) -> None:
+        self.union = _UnionFind()
+        self.kinds: dict[str, Counter] = defaultdict(Counter)
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.briefs: dict[str, set[str]] = defaultdict(set)
+        self.titled: Counter = Counter()
+
+    def add(self, key: str, mention: EntityMention, brief: str) -> None:
+        self.union.add(key)
+        self.kinds[key][mention.kind] += 1
+        self.names[key][mention.name] += 1
+        self.briefs[key].add(brief)
+        self.titled[key] += bool(mention.title)
+
+    def keys(self) -> list[str]:
+        return sorted(self.kinds)
+
+    def kind_of(self, key: str) -> Kind:
+        return _majority(self.kinds[key])
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, key: str) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the smaller key becomes the root, so the result is order-independent
+            self.parent[max(ra, rb)] = min(ra, rb)

@@ -1,0 +1,96 @@
+"""Link: join the briefs into a corpus: entities resolved, entity pages, related briefs.
+
+Which entities get a page: those seen in at least two briefs, since a page listing one
+brief says no more than the brief's own "Who and what"; on a small site (under
+SMALL_CORPUS briefs) every entity gets one, as there they cannot flood the site and the
+index is the analyst's way in. Names seen in one brief of a large site stay plain text
+on that brief. `Settings.entity_min_briefs` overrides the rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from generator.link.aliases import EntityRecord, Resolution, resolve
+from generator.brief.mentions import common_words
+from generator.model import KINDS, Brief, Corpus, Entity, Occurrence
+from generator.link.related import Profile, find_related
+
+SMALL_CORPUS = 50  # below this many briefs every entity gets a page
+COMPANIONS = 8
+
+
+def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpus:
+    """Resolve entities across the briefs and find which briefs relate to which."""
+    ordered = tuple(sorted(briefs, key=brief_order))
+    texts = [" ".join(p.text for p in b.article.paragraphs) for b in ordered]
+    not_names = common_words(texts, Counter(m.name for b in ordered for m in b.mentions))
+    resolution = resolve([(b.slug, b.mentions) for b in ordered], not_names)
+    entities = _entities(ordered, resolution, page_threshold(len(ordered), min_briefs))
+    with_pages = {e.slug for e in entities if e.has_page}
+    profiles = [Profile(b.slug, b.vocabulary, _slugs_in(b, resolution) & with_pages) for b in ordered]
+    return Corpus(ordered, entities, resolution.slug_of, find_related(profiles))
+
+
+def page_threshold(briefs: int, min_briefs: int | None = None) -> int:
+    """How many briefs must mention an entity for it to get a page (see the module's docstring)."""
+    return min_briefs or (1 if briefs < SMALL_CORPUS else 2)
+
+
+def brief_order(brief: Brief) -> tuple:
+    """Newest first; briefs without a full date last, by title."""
+    when = brief.date.value
+    return (when is None, -(when.toordinal() if when else 0), brief.article.title.lower(), brief.slug)
+
+
+def _slugs_in(brief: Brief, resolution: Resolution) -> frozenset[str]:
+    return frozenset(resolution.slug_of[(brief.slug, m.name)] for m in brief.mentions)
+
+
+def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -> tuple[Entity, ...]:
+    occurrences = _occurrences(briefs, resolution.slug_of)
+    paged = {r.slug for r in resolution.entities if r.listed and len(occurrences[r.slug]) >= threshold}
+    companions = _companions(occurrences, paged)
+    dates = {b.slug: b.date.value for b in briefs}
+    entities = [_entity(r, occurrences[r.slug], companions, dates, r.slug in paged) for r in resolution.entities]
+    entities.sort(key=lambda e: (KINDS.index(e.kind), e.name.lower(), e.slug))
+    return tuple(entities)
+
+
+def _entity(record: EntityRecord, found: list[Occurrence], companions, dates, has_page: bool) -> Entity:
+    seen_on = sorted(d for d in (dates[o.brief] for o in found) if d is not None)
+    return Entity(
+        record.slug, record.name, record.kind, record.aliases, tuple(found), companions.get(record.slug, ()),
+        seen_on[0] if seen_on else None, seen_on[-1] if seen_on else None, has_page, record.listed,
+    )
+
+
+def _occurrences(briefs: Sequence[Brief], slug_of: dict[tuple[str, str], str]) -> dict[str, list[Occurrence]]:
+    """The first sentence naming each entity in each brief, briefs in corpus order."""
+    occurrences: dict[str, list[Occurrence]] = defaultdict(list)
+    for brief in briefs:
+        seen = set()
+        for mention in brief.mentions:
+            slug = slug_of[(brief.slug, mention.name)]
+            if slug not in seen:
+                seen.add(slug)
+                sentence = brief.analysis.sentences[mention.sentence]
+                occurrences[slug].append(Occurrence(brief.slug, sentence.index, sentence.paragraph, sentence.text))
+    return occurrences
+
+
+def _companions(occurrences: dict[str, list[Occurrence]], paged: set[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each entity with a page, the entities with pages it shares most briefs with."""
+    in_brief: dict[str, list[str]] = defaultdict(list)
+    for slug in sorted(paged):
+        for occurrence in occurrences[slug]:
+            in_brief[occurrence.brief].append(slug)
+    shared: dict[str, Counter] = defaultdict(Counter)
+    for slugs in in_brief.values():
+        for slug in slugs:
+            shared[slug].update(other for other in slugs if other != slug)
+    return {
+        slug: tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:COMPANIONS])
+        for slug, counts in shared.items()
+    }

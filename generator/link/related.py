@@ -1,0 +1,142 @@
+"""Related briefs: similar wording plus shared entities weighted by their rarity.
+
+A brief's vector joins its words (TF-IDF) and its entities (weighted by rarity), so one
+cosine ranks candidates by both. A candidate is kept only when the corpus agrees:
+- its score stands out from the background of all pairs (mean plus a standard deviation);
+- and the two briefs share more of their neighbourhoods than chance would (shared nearest
+  neighbours: briefs on one subject have the same neighbours, a chance match does not),
+  unless the pair scores beyond what chance reaches among all pairs: the same story twice.
+Every threshold is relative to the corpus's own scores and size, none fitted to one corpus.
+Relatedness is symmetric: a kept pair is listed on both briefs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.model import Related
+from generator.link.similarity import Neighbours, nearest
+
+LIMIT = 5  # related briefs shown at most
+ENTITY_SHARE = 0.05  # share of the score that comes from entities, the rest from wording
+NEIGHBOURHOOD = 2.0  # neighbourhood size, times the square root of the number of briefs
+AGREEMENT = 0.375  # share of the neighbourhood two related briefs must share beyond chance
+ABOVE_BACKGROUND = 1.0  # standard deviations above the mean of all pairs, at least
+# What two unrelated news texts score when a corpus is too small to say (two articles in
+# different subjects score 0.05 in median, 0.1 at the 95th percentile): the background of
+# a corpus is estimated as if it held PRIOR_PAIRS such pairs more, so a tiny corpus does
+# not link whatever it has and a large one decides alone.
+PRIOR_MEAN = 0.05
+PRIOR_STD = 0.05
+PRIOR_PAIRS = 20
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one brief is about, for comparison with the others."""
+
+    slug: str
+    words: Mapping[str, int]  # content word counts
+    entities: frozenset[str]  # entity slugs
+
+
+def find_related(profiles: Sequence[Profile], limit: int = LIMIT) -> dict[str, tuple[Related, ...]]:
+    """For each brief, the briefs that are about the same things, best first."""
+    count = len(profiles)
+    if count < 2:
+        return {p.slug: () for p in profiles}
+    rarity = entity_rarity(profiles)
+    df = Counter(w for p in profiles for w in p.words)
+    entities = [_normalised({f"\0{e}": rarity[e] for e in p.entities}) for p in profiles]
+    vectors = [_joined(_tfidf(p.words, df, count), e) for p, e in zip(profiles, entities)]
+    size = neighbourhood_size(count)
+    found = nearest(vectors, size)
+    mean, std = background(found)
+    floor = mean + ABOVE_BACKGROUND * std
+    pairs = _kept_pairs(found, size, limit, floor, mean + same_story_deviations(found.pairs) * std)
+    related = {}
+    for number, profile in enumerate(profiles):
+        others = sorted(pairs.get(number, {}).items(), key=lambda item: (-item[1], profiles[item[0]].slug))
+        related[profile.slug] = tuple(
+            _related(profile, profiles[other], score, rarity,
+                     similar=_text_part(score, entities[number], entities[other]) >= floor)
+            for other, score in others[:limit]
+        )
+    return related
+
+
+def neighbourhood_size(count: int) -> int:
+    """How many nearest briefs make a brief's neighbourhood: grows with the corpus, under half of it."""
+    return max(1, min(round(NEIGHBOURHOOD * math.sqrt(count)), (count - 1) // 2))
+
+
+def entity_rarity(profiles: Sequence[Profile]) -> dict[str, float]:
+    """Inverse document frequency of each entity: shared by few briefs, it says more."""
+    df = Counter(e for p in profiles for e in p.entities)
+    return {e: math.log((1 + len(profiles)) / (1 + n)) + 1 for e, n in df.items()}
+
+
+def same_story_deviations(pairs: int) -> float:
+    """Standard deviations above the background that chance does not reach among this many pairs.
+
+    The largest of P chance scores lies near sqrt(2 ln P) deviations above their mean: a pair
+    beyond it is related whatever its neighbourhood says (the same story told twice).
+    """
+    return max(ABOVE_BACKGROUND, math.sqrt(2 * math.log(max(pairs, 1))))
+
+
+def background(found: Neighbours) -> tuple[float, float]:
+    """Mean and standard deviation of the score of two unrelated briefs, from all pairs and the prior."""
+    pairs = found.pairs + PRIOR_PAIRS
+    mean = (found.pairs * found.mean + PRIOR_PAIRS * PRIOR_MEAN) / pairs
+    variance = (found.pairs * found.std**2 + PRIOR_PAIRS * PRIOR_STD**2) / pairs
+    return mean, math.sqrt(variance)
+
+
+def _kept_pairs(
+    found: Neighbours, size: int, limit: int, floor: float, same_story: float
+) -> dict[int, dict[int, float]]:
+    """Candidate pairs the corpus agrees on, listed both ways."""
+    circles = [set(row.tolist()) | {number} for number, row in enumerate(found.index)]
+    # two neighbourhoods of a corpus of n share (size + 1)² / n briefs by chance alone
+    chance = (size + 1) ** 2 / len(circles)
+    pairs: dict[int, dict[int, float]] = {}
+    for number, (row, scores) in enumerate(zip(found.index, found.score)):
+        for other, score in zip(row[:limit].tolist(), scores[:limit].tolist()):
+            shared = len(circles[number] & circles[other])
+            agreement = (shared - chance) / max(size + 1 - chance, 1e-9)
+            if score >= floor and (agreement >= AGREEMENT or score >= same_story):
+                pairs.setdefault(number, {})[other] = score
+                pairs.setdefault(other, {})[number] = score
+    return pairs
+
+
+def _related(profile: Profile, other: Profile, score: float, rarity: dict[str, float], similar: bool) -> Related:
+    shared = tuple(sorted(profile.entities & other.entities, key=lambda e: (-rarity[e], e)))
+    return Related(other.slug, round(score, 6), shared, similar)
+
+
+def _tfidf(words: Mapping[str, int], df: Counter, count: int) -> dict[str, float]:
+    weights = {w: (1 + math.log(n)) * (math.log((1 + count) / (1 + df[w])) + 1) for w, n in words.items()}
+    return _normalised(weights)
+
+
+def _joined(text: Mapping[str, float], entities: Mapping[str, float]) -> dict[str, float]:
+    """Words and entities in one unit vector, so that one cosine weighs both by their shares."""
+    joined = {w: v * math.sqrt(1 - ENTITY_SHARE) for w, v in text.items()}
+    joined.update((e, v * math.sqrt(ENTITY_SHARE)) for e, v in entities.items())
+    return joined
+
+
+def _text_part(score: float, a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of the wording alone: the joined score less the entities' part."""
+    entities = sum(v * b.get(k, 0.0) for k, v in a.items())
+    return (score - ENTITY_SHARE * entities) / (1 - ENTITY_SHARE)
+
+
+def _normalised(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {k: v / norm for k, v in weights.items()}

@@ -1,0 +1,141 @@
+"""Brief pages: one article's brief, from the page of its own or inside a print pack."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.render.buildinfo import format_time, page_address
+from generator.render.markup import Markdown, escape, link, paragraph_link, relative, safe_url, text_with_links
+from generator.model import KINDS, Article, Brief, Corpus, Page, Sentence
+from generator.render.templating import KIND_LABELS, SiteInfo, brief_uri, entity_uri, render_page
+
+MAX_TAGS = 8
+REASON_NAMES = 5  # shared entities named in a related brief's reason
+
+
+def render_brief(corpus: Corpus, brief: Brief, info: SiteInfo) -> Page:
+    uri = brief_uri(brief.slug)
+    description = brief.article.source.front.description or brief.summary.bottom_line.text
+    return render_page(uri, "brief.md.j2", title=brief.article.title, description=description,
+                       tags=brief_tags(corpus, brief), search_terms=_search_terms(corpus, brief),
+                       **brief_values(corpus, brief, info, uri))
+
+
+def _search_terms(corpus: Corpus, brief: Brief) -> tuple[str, ...]:
+    """Every name of every entity the brief mentions, so a search for any of them finds it."""
+    slugs = dict.fromkeys(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
+    entities = [e for e in map(corpus.entity, slugs) if e.listed]
+    return tuple(name for e in entities for name in (e.name, *e.aliases))
+
+
+def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor: str = "p-") -> dict:
+    """What brief_body.md.j2 shows of a brief, linked from the page at `uri`.
+
+    Print packs hold many briefs on one page, so each passes its own paragraph `anchor` prefix.
+    """
+    article, summary, source = brief.article, brief.summary, brief.source
+    linker = _SentenceLinker(corpus, brief, uri, anchor)
+    return dict(
+        source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
+        url=Markdown(safe_url(source.url) or "") if source.url else "",
+        url_label="original article",
+        date=brief.date.text,
+        words=brief.words,
+        title_inferred=article.title_inferred,
+        address=page_address(brief_uri(brief.slug), info.url, info.directory_urls),
+        built=format_time(info.built) if info.built else "",
+        anchor=Markdown(anchor),
+        print_button=True,  # a print pack turns it off: one button prints all its briefs
+        back_link=link("All briefs", relative(uri, "briefs/index.md")),  # off in print packs too
+        bottom_line=linker.line(summary.bottom_line),
+        # the bottom line opens the summary, so the summary shows the other sentences
+        summary=[linker.line(s) for s in summary.sentences if s != summary.bottom_line],
+        key_points=[linker.line(s) for s in summary.key_points],
+        quotes=[_quote_view(corpus, brief, quote, uri, anchor) for quote in brief.quotes],
+        entity_groups=_entity_groups(corpus, brief, uri),
+        related=_related_views(corpus, brief, uri),
+        paragraphs=_paragraph_views(article, anchor),
+    )
+
+
+def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
+    return [
+        {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
+         "reason": _reason(corpus, r)}
+        for r in corpus.related.get(brief.slug, ())
+    ]
+
+
+def _paragraph_views(article: Article, anchor: str) -> list[dict]:
+    return [
+        {"index": p.index, "text": escape(p.text), "css": "article-subhead" if p.is_heading else "article-text",
+         "number": Markdown(f"[{p.index}](#{anchor}{p.index}){{ .para-num }}")}
+        for p in article.paragraphs
+    ]
+
+
+class _SentenceLinker:
+    """Escapes summary sentences, linking each entity's first mention on the page."""
+
+    def __init__(self, corpus: Corpus, brief: Brief, uri: str, anchor: str = "p-") -> None:
+        self.corpus, self.brief, self.uri, self.anchor = corpus, brief, uri, anchor
+        self.linked: set[str] = set()
+        self.mentions = defaultdict(list)
+        for mention in brief.mentions:
+            self.mentions[mention.sentence].append(mention)
+
+    def line(self, sentence: Sentence) -> Markdown:
+        spans = []
+        for mention in sorted(self.mentions[sentence.index], key=lambda m: m.start):
+            slug = self.corpus.entity_of[(self.brief.slug, mention.name)]
+            if slug not in self.linked and self.corpus.entity(slug).has_page:
+                self.linked.add(slug)
+                spans.append((mention.start, mention.end, relative(self.uri, entity_uri(slug))))
+        anchor = paragraph_link(sentence.paragraph, f"#{self.anchor}{sentence.paragraph}")
+        # a no-break space: the ¶ never starts a line of its own
+        return Markdown(f"{text_with_links(sentence.text, spans)}\u00a0{anchor}")
+
+
+def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
+    slugs = dict.fromkeys(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
+    groups = []
+    for kind in KINDS:
+        # names the corpus shows to be no usable name (a lone given name, a common word) stay out
+        entities = sorted((e for e in map(corpus.entity, slugs) if e.kind == kind and e.listed),
+                          key=lambda e: e.name.lower())
+        names = [
+            link(e.name, relative(uri, entity_uri(e.slug))) if e.has_page else escape(e.name) for e in entities
+        ]
+        if names:
+            groups.append({"label": KIND_LABELS[kind], "names": Markdown(", ".join(names))})
+    return groups
+
+
+def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str, anchor: str = "p-") -> dict:
+    speaker = escape("Unattributed")
+    if quote.speaker:
+        entity = corpus.entity(corpus.entity_of[(brief.slug, quote.speaker)])
+        speaker = link(entity.name, relative(uri, entity_uri(entity.slug))) if entity.has_page else escape(entity.name)
+    paragraph = brief.analysis.sentences[quote.sentence].paragraph
+    return {"text": quote.text, "speaker": speaker,
+            "source": paragraph_link(paragraph, f"#{anchor}{paragraph}")}
+
+
+def _reason(corpus: Corpus, related) -> str:
+    """Why two briefs are related: the rarest shared entities first, people before places."""
+    specific = ("person", "event", "organisation", "topic", "place")
+    shared = sorted((corpus.entity(slug) for slug in related.shared),
+                    key=lambda e: (len(e.occurrences), specific.index(e.kind), e.name.lower()))
+    names = [e.name for e in shared[:REASON_NAMES]]
+    if not names:
+        return "similar wording"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"shares {listed}" + ("; similar wording" if related.similar_text else "")
+
+
+def brief_tags(corpus: Corpus, brief: Brief) -> list[str]:
+    """A brief's topic tags: its front matter's, then the topics found in it."""
+    topics = [corpus.entity(corpus.entity_of[(brief.slug, m.name)]) for m in brief.mentions if m.kind == "topic"]
+    names = [*brief.article.source.front.tags, *(e.name for e in topics if e.has_page)]
+    return list(dict.fromkeys(names))[:MAX_TAGS]
+

@@ -1,0 +1,45 @@
+"""Build information a printed page carries: when the site was built and where a page lives."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+from generator.settings import SettingsError
+
+
+def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
+    """When the site is built: SOURCE_DATE_EPOCH when set, else now; always UTC.
+
+    The one clock the generator reads. SOURCE_DATE_EPOCH (reproducible-builds.org) makes
+    two builds of the same input identical; mkdocs' own build date honours it the same way.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError) as error:
+        raise SettingsError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error
+
+
+def format_time(moment: datetime) -> str:
+    """A build time as a reader reads it on paper: to the minute, in UTC."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def page_address(uri: str, site_url: str = "", directory_urls: bool = True) -> str:
+    """The web address of the page made from `uri` (a path inside docs/).
+
+    Without a site_url the address is the page's path inside the site ("briefs/x/"): the
+    host is unknown, and a guessed one would send a reader of the paper to the wrong place.
+    """
+    stem = uri.removesuffix(".md")
+    if not directory_urls:
+        path = f"{stem}.html"
+    elif stem == "index" or stem.endswith("/index"):
+        path = stem.removesuffix("index")
+    else:
+        path = f"{stem}/"
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path or "./"

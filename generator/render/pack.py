@@ -1,0 +1,79 @@
+"""Print packs: pages that hold many briefs, each starting on a new sheet of paper.
+
+A pack is made from the same brief body as the brief's own page (brief_body.md.j2), so
+paper and screen never disagree. Packs are generated here rather than by
+mkdocs-print-site-plugin: that plugin joins the pages of the navigation, and briefs are
+deliberately not in the navigation (see mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from slugify import slugify
+
+from generator.render.buildinfo import format_time, page_address
+from generator.render.markup import Markdown, link, relative
+from generator.model import Brief, Corpus, Page
+from generator.render.brief_page import brief_tags, brief_values
+from generator.render.templating import SiteInfo, environment, render_page
+
+INDEX_URI = "print/index.md"
+ALL_URI = "print/all.md"
+# Packs repeat every brief's text: kept out of the search index so results name the brief itself.
+PACK_META = {"search": {"exclude": True}}
+# A pack holds the newest briefs up to this many: more is no longer a pack anyone prints, and
+# a page holding thousands of briefs would cost more to build than all the other pages.
+PACK_LIMIT = 100
+
+
+def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
+    """The page listing the packs, the pack of every brief and one pack per topic tag."""
+    topics = _topic_packs(corpus)
+    index = render_page(
+        INDEX_URI, "packs.md.j2", title="Print packs", description="Briefs gathered for printing",
+        all_link=link("All briefs", relative(INDEX_URI, ALL_URI)), count=len(corpus.briefs),
+        topics=[{"link": link(tag, relative(INDEX_URI, uri)), "count": len(briefs)}
+                for tag, uri, briefs in topics],
+    )
+    packs = [render_pack(corpus, info, ALL_URI, "All briefs", corpus.briefs)]
+    packs += [render_pack(corpus, info, uri, f"Topic: {tag}", briefs) for tag, uri, briefs in topics]
+    return (index, *packs)
+
+
+def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: tuple[Brief, ...]) -> Page:
+    """One pack: a cover with the contents, then the newest PACK_LIMIT briefs in the given order."""
+    total, briefs = len(briefs), briefs[:PACK_LIMIT]
+    bodies = [_brief_body(corpus, info, uri, brief, number) for number, brief in enumerate(briefs, 1)]
+    contents = [
+        {"link": link(brief.article.title, f"#b{number}"), "meta": f"{brief.date.text} · {brief.source.name}"}
+        for number, brief in enumerate(briefs, 1)
+    ]
+    return render_page(
+        uri, "pack.md.j2", title=f"Print pack: {heading}", description=f"{len(briefs)} briefs for printing",
+        meta=PACK_META, site_name=info.name, count=len(briefs), total=total, contents=contents, bodies=bodies,
+        address=page_address(uri, info.url, info.directory_urls),
+        built=format_time(info.built) if info.built else "",
+    )
+
+
+def _brief_body(corpus: Corpus, info: SiteInfo, uri: str, brief: Brief, number: int) -> dict:
+    # Paragraph anchors get the brief's number: every brief has a paragraph 1.
+    values = brief_values(corpus, brief, info, uri, anchor=f"b{number}-p-") | {"print_button": False, "back_link": ""}
+    text = environment().get_template("brief_body.md.j2").render(title=brief.article.title, **values)
+    return {"id": f"b{number}", "text": Markdown(text)}
+
+
+def _topic_packs(corpus: Corpus) -> list[tuple[str, str, tuple[Brief, ...]]]:
+    """(tag, page uri, briefs newest first) for every topic tag, by tag name."""
+    by_tag: dict[str, list[Brief]] = defaultdict(list)
+    for brief in corpus.briefs:
+        for tag in brief_tags(corpus, brief):
+            by_tag[tag].append(brief)
+    packs, taken = [], set()
+    for tag in sorted(by_tag, key=lambda t: (t.casefold(), t)):
+        base = slugify(tag) or "topic"
+        slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(by_tag) + 2))) if s not in taken)
+        taken.add(slug)
+        packs.append((tag, f"print/topics/{slug}.md", tuple(by_tag[tag])))
+    return packs

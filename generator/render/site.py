@@ -1,0 +1,173 @@
+"""Render: the corpus as Markdown pages: home, indexes, timeline, entities and briefs."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from generator.support import workers
+from generator.render.brief_page import render_brief
+from generator.render.markup import Markdown, escape, link, paragraph_link, relative
+from generator.model import KINDS, Brief, Corpus, Entity, Page
+from generator.render.perspectives import voices
+from generator.render.templating import KIND_LABELS, KIND_NAMES, SiteInfo, brief_uri, entity_uri, render_page
+
+LATEST = 10
+PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes start
+PAGES_PER_TASK = 32
+
+
+def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[Page, ...]:
+    """Every generated page of the site; a large site's briefs and entities in worker processes."""
+    pages = [render_home(corpus, info), render_brief_index(corpus), render_entity_index(corpus),
+             render_timeline(corpus), render_page("tags.md", "tags.md.j2", title="Topics")]
+    items = [("brief", b.slug) for b in corpus.briefs] + [("entity", e.slug) for e in corpus.entities if e.has_page]
+    processes = workers.processes_for(len(items), PARALLEL_MIN_PAGES, processes)
+    if processes > 1:
+        with workers.pool(processes, _share, (corpus, info)) as pool:
+            pages += pool.imap(_render_shared, items, chunksize=PAGES_PER_TASK)
+    else:
+        pages += [_render_item(corpus, info, item) for item in items]
+    return tuple(pages)
+
+
+def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> Page:
+    kind, slug = item
+    return render_brief(corpus, corpus.brief(slug), info) if kind == "brief" else render_entity(corpus, corpus.entity(slug))
+
+
+_shared: dict = {}  # in a worker process: the corpus and site it renders pages of
+
+
+def _share(corpus: Corpus, info: SiteInfo) -> None:
+    _shared.update(corpus=corpus, info=info)
+
+
+def _render_shared(item: tuple[str, str]) -> Page:
+    return _render_item(_shared["corpus"], _shared["info"], item)
+
+
+def render_entity(corpus: Corpus, entity: Entity) -> Page:
+    uri = entity_uri(entity.slug)
+    mentions = []
+    for occurrence in entity.occurrences:
+        brief = corpus.brief(occurrence.brief)
+        target = relative(uri, brief_uri(brief.slug))
+        mentions.append({
+            "link": link(brief.article.title, target),
+            "date": brief.date.text,
+            "snippet": escape(occurrence.text),
+            "anchor": paragraph_link(occurrence.paragraph, f"{target}#p-{occurrence.paragraph}"),
+        })
+    seen = " to ".join(dict.fromkeys(d.isoformat() for d in (entity.first_seen, entity.last_seen) if d))
+    return render_page(
+        uri,
+        "entity.md.j2",
+        title=entity.name,
+        description=f"{KIND_NAMES[entity.kind]} in {len(entity.occurrences)} briefs",
+        search_terms=entity.aliases,
+        name=entity.name,
+        back_link=link("All entities", relative(uri, "entities/index.md")),
+        kind=KIND_NAMES[entity.kind],
+        aliases=", ".join(entity.aliases),
+        count=len(entity.occurrences),
+        seen=seen or "no dated brief",
+        mentions=mentions,
+        perspectives=_perspectives(corpus, entity, uri),
+        companions=[
+            {"link": link(corpus.entity(slug).name, relative(uri, entity_uri(slug))), "count": count}
+            for slug, count in entity.companions
+            if corpus.entity(slug).has_page
+        ],
+    )
+
+
+def render_home(corpus: Corpus, info: SiteInfo) -> Page:
+    dated = [b.date.value for b in corpus.briefs if b.date.value]
+    span = f"{min(dated).isoformat()} to {max(dated).isoformat()}" if dated else ""
+    return render_page(
+        "index.md",
+        "home.md.j2",
+        title="Home",
+        description=f"{len(corpus.briefs)} briefs",
+        site_name=info.name,
+        brief_count=len(corpus.briefs),
+        source_count=len({b.source.name for b in corpus.briefs if b.source.origin != "none"}),
+        span=span,
+        entity_count=sum(e.has_page for e in corpus.entities),
+        latest=[_listing(b, "index.md") for b in corpus.briefs[:LATEST]],
+        briefs_url=Markdown("briefs/index.md"),
+        entities_url=Markdown("entities/index.md"),
+        timeline_url=Markdown("timeline.md"),
+        tags_url=Markdown("tags.md"),
+    )
+
+
+def render_brief_index(corpus: Corpus) -> Page:
+    uri = "briefs/index.md"
+    groups = [
+        {"label": label, "items": [_listing(b, uri) for b in briefs]}
+        for label, briefs in groupby(corpus.briefs, key=_month_label)
+    ]
+    return render_page(uri, "briefs.md.j2", title="Briefs", description="All briefs, newest first",
+                   count=len(corpus.briefs), groups=groups)
+
+
+def render_entity_index(corpus: Corpus) -> Page:
+    uri = "entities/index.md"
+    groups = []
+    for kind in KINDS:
+        items = [
+            {"link": link(e.name, relative(uri, entity_uri(e.slug))), "count": len(e.occurrences)}
+            for e in corpus.entities
+            if e.kind == kind and e.has_page
+        ]
+        if items:
+            groups.append({"label": KIND_LABELS[kind], "items": items})
+    unlisted = sum(e.listed and not e.has_page for e in corpus.entities)
+    return render_page(uri, "entities.md.j2", title="Entities", description="Entities by kind",
+                   groups=groups, unlisted=unlisted)
+
+
+def render_timeline(corpus: Corpus) -> Page:
+    uri = "timeline.md"
+    dated = sorted((b for b in corpus.briefs if b.date.value), key=lambda b: (b.date.value, b.slug))
+    groups = [
+        {"label": str(year), "items": [_timeline_item(b, uri) for b in briefs]}
+        for year, briefs in groupby(dated, key=lambda b: b.date.value.year)
+    ]
+    partial = [_timeline_item(b, uri) for b in corpus.briefs if not b.date.value and b.date.origin == "text"]
+    undated = [_timeline_item(b, uri) for b in corpus.briefs if b.date.origin == "none"]
+    return render_page(uri, "timeline.md.j2", title="Timeline", description="Briefs by date",
+                   groups=groups, partial=partial, undated=undated)
+
+
+def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
+    views = []
+    for voice in voices(corpus, entity):
+        lines = []
+        for brief, sentence in voice.sentences:
+            target = f"{relative(uri, brief_uri(brief.slug))}#p-{sentence.paragraph}"
+            lines.append(Markdown(f"{escape(sentence.text)} {link('¶', target, 'Open the paragraph')}"))
+        for brief, quote in voice.quotes:
+            paragraph = brief.analysis.sentences[quote.sentence].paragraph
+            target = f"{relative(uri, brief_uri(brief.slug))}#p-{paragraph}"
+            lines.append(Markdown(f"*“{escape(quote.text)}”* {link('¶', target, 'Open the paragraph')}"))
+        views.append({"source": voice.label, "lines": lines})
+    return views
+
+
+def _listing(brief: Brief, uri: str) -> dict:
+    return {
+        "link": link(brief.article.title, relative(uri, brief_uri(brief.slug))),
+        "meta": f"{brief.date.text} · {brief.source.name}",
+        "bottom_line": brief.summary.bottom_line.text,
+    }
+
+
+def _timeline_item(brief: Brief, uri: str) -> dict:
+    return {"date": brief.date.text, "source": brief.source.name,
+            "link": link(brief.article.title, relative(uri, brief_uri(brief.slug)))}
+
+
+def _month_label(brief: Brief) -> str:
+    return brief.date.value.strftime("%Y-%m") if brief.date.value else "Without a full date"

@@ -1,0 +1,100 @@
+"""Cache: each article's analysis and brief on disk, keyed by its content and the code's version.
+
+An unchanged article is never analysed or summarised twice. Entries are JSON, never
+pickle, so a foreign or corrupt file is only ever data: it is checked, and ignored when
+it does not fit the article. Writes are atomic (a temporary file renamed into place).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from generator.support.atomic import write_atomically
+from generator.model import Analysis, Article, Mention, Sentence
+
+SCHEMA = 1  # bump when the analysis or its encoding changes
+
+
+class JsonCache:
+    """A folder of JSON entries under one namespace; `None` as folder keeps nothing."""
+
+    namespace = "entries"
+
+    def __init__(self, folder: Path | None, version: str) -> None:
+        self.folder = folder
+        self.version = f"{SCHEMA}|{version}"
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, article: Article) -> str:
+        text = "\n\n".join(p.text for p in article.paragraphs)
+        return hashlib.sha256(f"{self.version}\n{text}".encode()).hexdigest()
+
+    def load(self, article: Article, decoder) -> object | None:
+        """decoder(data) for this article's entry, or None when absent, foreign or corrupt."""
+        value = None
+        if self.folder is not None:
+            try:
+                data = json.loads(self._path(self.key(article)).read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("version") == self.version:
+                    value = decoder(data)
+            except (OSError, ValueError, TypeError, KeyError, IndexError):
+                value = None
+        self.hits += value is not None
+        self.misses += value is None
+        return value
+
+    def save(self, article: Article, data: dict) -> None:
+        """Store an entry atomically; a cache that cannot be written is skipped silently."""
+        if self.folder is None:
+            return
+        path = self._path(self.key(article))
+        try:
+            write_atomically(path, json.dumps({"version": self.version, **data}, separators=(",", ":")).encode())
+        except OSError:
+            return
+
+    def _path(self, key: str) -> Path:
+        return self.folder / self.namespace / key[:2] / f"{key}.json"
+
+
+class AnalysisCache(JsonCache):
+    """The language model's analysis of each article."""
+
+    namespace = "analysis"
+
+    def get(self, article: Article) -> Analysis | None:
+        return self.load(article, lambda data: decode(data, article))
+
+    def put(self, article: Article, analysis: Analysis) -> None:
+        self.save(article, encode(analysis))
+
+
+def encode(analysis: Analysis) -> dict:
+    """The analysis as JSON data; sentence texts are left out (the article has them)."""
+    return {
+        "sentences": [[s.paragraph, s.start, s.end] for s in analysis.sentences],
+        "mentions": [[m.label, m.sentence, m.start, m.end] for m in analysis.mentions],
+    }
+
+
+def decode(data: dict, article: Article) -> Analysis | None:
+    """Rebuild an analysis from JSON data, or None when it does not fit the article."""
+    paragraphs = {p.index: p.text for p in article.paragraphs}
+    sentences = []
+    for index, (paragraph, start, end) in enumerate(data["sentences"]):
+        text = paragraphs[paragraph]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            return None
+        sentences.append(Sentence(index, paragraph, text[start:end], start, end))
+    mentions = []
+    for label, sentence, start, end in data["mentions"]:
+        if not (isinstance(sentence, int) and 0 <= sentence < len(sentences)):
+            return None
+        text = sentences[sentence].text
+        if not (isinstance(label, str) and isinstance(start, int) and 0 <= start < end <= len(text)):
+            return None
+        mentions.append(Mention(text[start:end], label, sentence, start, end))
+    return Analysis(tuple(sentences), tuple(mentions))

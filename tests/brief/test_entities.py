@@ -1,0 +1,104 @@
+"""entities: the model's raw mentions become clean names with a kind; junk is dropped."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from generator.brief.mentions import clean_mentions, common_words, is_date_or_number
+from generator.model import Analysis, Mention, Sentence
+
+
+def analysed(sentence: str, *spans: tuple[str, str]) -> Analysis:
+    """One sentence with the given (text, label) spans, as the model would report them."""
+    mentions, position = [], 0
+    for text, label in spans:
+        start = sentence.index(text, position)
+        mentions.append(Mention(text, label, 0, start, start + len(text)))
+        position = start + 1
+    return Analysis((Sentence(0, 1, sentence, 0, len(sentence)),), tuple(mentions))
+
+
+def names(sentence: str, *spans: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(m.name, m.kind) for m in clean_mentions(analysed(sentence, *spans))]
+
+
+def test_titles_and_words_taken_for_names_are_dropped():
+    assert names("State Councilor Wang Yi spoke by Phone.", ("Councilor", "PERSON"), ("Phone", "ORG")) == []
+
+
+def test_title_prefixes_are_stripped_and_kept_as_the_title():
+    mentions = clean_mentions(analysed("Spokesperson Zhao Lijian said so.", ("Spokesperson Zhao Lijian", "PERSON")))
+    assert [(m.name, m.title) for m in mentions] == [("Zhao Lijian", "Spokesperson")]
+
+
+def test_a_title_before_the_name_is_remembered():
+    mentions = clean_mentions(analysed("At first, Minister Mogi said this.", ("Mogi", "PERSON")))
+    assert [(m.name, m.title) for m in mentions] == [("Mogi", "minister")]
+
+
+def test_titles_inside_organisation_names_stay():
+    assert names("General Motors cut jobs.", ("General Motors", "ORG")) == [("General Motors", "organisation")]
+
+
+@pytest.mark.parametrize("span, name", [
+    ("Wang Yi's", "Wang Yi"),
+    ("Blair’s", "Blair"),
+    ("Blair¿s", "Blair"),  # the mojibake of a curly apostrophe
+])
+def test_possessives_are_removed(span, name):
+    assert names(f"It was {span} visit.", (span, "PERSON")) == [(name, "person")]
+
+
+def test_a_plural_possessive_keeps_its_s():
+    assert names("It was General Motors' plan.", ("General Motors'", "ORG")) == [("General Motors", "organisation")]
+
+
+def test_headline_verbs_are_cut_from_names():
+    assert names("Wang Yi Speaks by Phone with Motegi", ("Wang Yi Speaks", "PERSON")) == [("Wang Yi", "person")]
+
+
+def test_function_words_run_on_by_the_model_are_cut():
+    assert names("Manchester United through the years.", ("United through", "ORG")) == [("United", "organisation")]
+
+
+def test_known_names_get_their_kind_whatever_the_model_says():
+    found = names("The fight against COVID-19 goes on.", ("COVID-19", "PERSON"))
+    assert found == [("COVID-19", "topic")]
+    assert names("The Tories won.", ("Tories", "NORP")) == [("Tories", "organisation")]
+
+
+def test_acronyms_only_match_in_capitals():
+    assert names("Asked who was there, WHO said nothing.", ("WHO", "ORG")) == [("WHO", "organisation")]
+
+
+@pytest.mark.parametrize("span", ["21 April", "the 24th", "2020", "Monday", "15"])
+def test_dates_and_numbers_are_not_entities(span):
+    assert names(f"It happened on {span} here.", (span, "PERSON")) == []
+    assert is_date_or_number(span.removeprefix("the "))
+
+
+def test_people_need_a_name_shaped_name():
+    assert names("The h5n1 strain spread.", ("h5n1", "PERSON")) == []
+
+
+def test_words_the_texts_write_in_lower_case_are_common_words():
+    texts = ["The bank raised rates. Another bank did not.", "Bank said so. Apple and the bank agreed."]
+    assert common_words(texts, Counter({"Bank": 1, "Apple": 1})) == {"Bank"}
+
+
+def test_titles_with_their_qualifiers_are_stripped():
+    sentence = "Japanese Minister for Foreign Affairs Toshimitsu Motegi thanked China."
+    span = "Japanese Minister for Foreign Affairs Toshimitsu Motegi"
+    mentions = clean_mentions(analysed(sentence, (span, "PERSON")))
+    assert [(m.name, m.title) for m in mentions] == [("Toshimitsu Motegi", "Japanese Minister for Foreign Affairs")]
+
+
+def test_a_surname_that_is_a_title_word_stays():
+    assert names("John Sergeant reported.", ("John Sergeant", "PERSON")) == [("John Sergeant", "person")]
+
+
+def test_a_list_the_model_took_for_one_name_is_cut_at_the_comma():
+    found = names("Exports rose in the Czech Republic, South Africa and Chile.", ("Czech Republic, South Africa", "GPE"))
+    assert found == [("Czech Republic", "place")]

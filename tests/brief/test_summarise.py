@@ -1,0 +1,176 @@
+"""summarise: a bottom line that reads alone, a summary and key points that never repeat."""
+
+from __future__ import annotations
+
+from generator.analyse.nlp import analyse
+from generator.clean.article import clean
+from generator.brief.mentions import clean_mentions
+from generator.model import Article, Sentence, Summary
+from generator.read.files import read_article
+from generator.brief.summary import (
+    DEPENDENT_OPENERS,
+    WORD,
+    ScoredSentence,
+    choose,
+    content_words,
+    is_self_contained,
+    overlap,
+    rank_sentences,
+    summarise,
+)
+from tests.conftest import SEEDS, make_article
+
+BUDGET = """Council approves budget with deep cuts to library services
+
+The city council approved a budget of 240 million pounds on Tuesday that cuts library services by a third across the city.
+
+He said the cuts were painful but there was no other way to balance the books this year.
+
+However, opposition councillors rejected the plan and warned that five libraries would have to close by March.
+
+The council leader, Maria Lopez, said the budget protected social care and schools from any cuts at all.
+
+The city council approved a budget of 240 million pounds on Tuesday, cutting library services by a third across the city.
+
+Library campaigners plan to hold a protest outside the town hall next week and have gathered 12,000 signatures.
+
+Officials said the savings would be reviewed in the autumn if the government increased its grant to the council.
+
+The mayor, who chairs the finance committee, refused to say whether council tax would rise again next year.
+"""
+
+
+def summary_of(body: str) -> tuple[Article, Summary]:
+    article = make_article(body)
+    (analysis,) = analyse([article])
+    return article, summarise(article, analysis.sentences, clean_mentions(analysis))
+
+
+def seed_summary(name: str) -> Summary:
+    source, problems = read_article(SEEDS / name, SEEDS, 2_000_000)
+    assert source is not None, problems
+    article = clean(source)
+    (analysis,) = analyse([article])
+    return summarise(article, analysis.sentences, clean_mentions(analysis))
+
+
+def shown(summary: Summary) -> list:
+    """Everything a reader sees: the summary (which opens with the bottom line) and key points."""
+    return [*summary.sentences, *summary.key_points]
+
+
+def test_a_sentence_that_leans_on_another_does_not_read_alone():
+    assert not is_self_contained("He said the cuts were painful but there was no other way.")
+    assert not is_self_contained("However, opposition councillors rejected the plan on Monday.")
+    assert not is_self_contained('The minister said: "We will not back down from this plan')
+    assert not is_self_contained("Cuts to libraries.")
+    assert is_self_contained("The city council approved a budget of 240 million pounds on Tuesday.")
+    assert is_self_contained('The mayor said: "We will not back down from this plan."')
+
+
+def test_bottom_line_is_one_complete_self_contained_sentence():
+    _, summary = summary_of(BUDGET)
+    bottom = summary.bottom_line.text
+    assert WORD.findall(bottom)[0].lower() not in DEPENDENT_OPENERS
+    assert bottom.count('"') % 2 == 0 and bottom.rstrip()[-1] in ".!?\"'"
+    assert "budget" in bottom and "library" in bottom
+    assert summary.bottom_line in summary.sentences
+
+
+def test_bottom_line_never_opens_with_a_pronoun_even_when_it_is_the_most_central():
+    body = (
+        "Rail strike talks collapse\n\n"
+        "They said the rail strike talks had collapsed after the union rejected the pay offer from the rail firms.\n\n"
+        "The rail union rejected a pay offer of four percent from the rail firms, and the strike will go ahead.\n\n"
+        "Passengers were told to expect no trains on most lines during the strike next week."
+    )
+    _, summary = summary_of(body)
+    assert is_self_contained(summary.bottom_line.text)
+    assert not summary.bottom_line.text.startswith("They")
+
+
+def scored(index: int, text: str, score: float, restates_headline: bool = False) -> ScoredSentence:
+    """A sentence as the scorer would hand it to the selection, with the score given."""
+    sentence = Sentence(index, index + 1, text, 0, len(text))
+    return ScoredSentence(sentence, score, score, frozenset(content_words(text)), 0.0, restates_headline)
+
+
+def test_the_best_sentence_that_reads_alone_is_the_bottom_line_not_the_best_sentence():
+    ranked = [
+        scored(3, "He said the strike would go ahead on every line next week.", 0.9),
+        scored(4, "However, the union said the offer was far too low for its members.", 0.8),
+        scored(5, 'The union leader said: "We will not accept a pay offer of four percent', 0.7),
+        scored(1, "The rail union rejected a pay offer of four percent on Monday.", 0.6),
+        scored(2, "Passengers were told to expect no trains on most lines next week.", 0.5),
+    ]
+    chosen = choose(ranked)
+    assert chosen[0].sentence.index == 1
+    assert [s.sentence.index for s in chosen[:3]] == [1, 3, 4]
+
+
+def test_a_sentence_restating_the_headline_is_the_bottom_line():
+    ranked = [
+        scored(2, "The minister thanked China for its help and support during the crisis.", 0.9),
+        scored(0, "Wang Yi spoke with Toshimitsu Motegi on the phone on 21 April.", 0.2, restates_headline=True),
+    ]
+    assert choose(ranked)[0].sentence.index == 0
+
+
+def test_nothing_shown_twice_or_said_twice():
+    _, summary = summary_of(BUDGET)
+    seen = shown(summary)
+    assert len({s.index for s in seen}) == len(seen)
+    for i, first in enumerate(seen):
+        for second in seen[i + 1 :]:
+            assert overlap(frozenset(content_words(first.text)), frozenset(content_words(second.text))) < 0.55
+    # the budget is stated twice in the article, in nearly the same words: only one may be shown
+    stated = [s for s in seen if "approved a budget of 240 million" in s.text]
+    assert len(stated) == 1
+
+
+def test_summary_and_key_points_in_article_order():
+    _, summary = summary_of(BUDGET)
+    for part in (summary.sentences, summary.key_points):
+        indexes = [s.index for s in part]
+        assert indexes == sorted(indexes)
+
+
+def test_key_points_are_distinct_from_the_summary_and_worth_underlining():
+    _, summary = summary_of(BUDGET)
+    assert summary.key_points
+    assert not {s.index for s in summary.key_points} & {s.index for s in summary.sentences}
+    underlined = ("12,000", "refused", "rejected", "240 million", "reviewed")
+    assert all(any(word in s.text for word in underlined) for s in summary.key_points[:2])
+
+
+def test_a_short_article_gives_what_it_has_without_padding():
+    _, summary = summary_of("Bridge reopens\n\nThe Tyne bridge reopened to traffic on Monday after two years of repairs.")
+    assert [s.text for s in summary.sentences] == [summary.bottom_line.text]
+    assert summary.key_points == ()
+    _, summary = summary_of(
+        "Bridge reopens\n\nThe Tyne bridge reopened to traffic on Monday after two years of repairs.\n\n"
+        "Engineers replaced every cable and repainted the whole structure in its original green."
+    )
+    assert len(summary.sentences) == 2 and summary.key_points == ()
+
+
+def test_the_ranking_starts_with_the_summary():
+    article = make_article(BUDGET)
+    (analysis,) = analyse([article])
+    mentions = clean_mentions(analysis)
+    ranked = rank_sentences(article, analysis.sentences, mentions)
+    summary = summarise(article, analysis.sentences, mentions)
+    assert ranked[0] == summary.bottom_line
+    assert set(ranked[: len(summary.sentences)]) == set(summary.sentences)
+    assert sorted(s.index for s in ranked) == [s.index for s in analysis.sentences]
+
+
+def test_seed_000_bottom_line_says_the_ministers_met_and_will_cooperate_against_the_coronavirus():
+    bottom = seed_summary("000_c849e867a50eb21f.txt").bottom_line.text
+    assert "Motegi" in bottom and "Wang Yi" in bottom
+    assert "meet" in bottom and "closely" in bottom and "coronavirus" in bottom
+
+
+def test_seed_002_bottom_line_says_the_ministers_spoke_by_phone():
+    bottom = seed_summary("002_5fd77ef30633fba7.txt").bottom_line.text
+    assert "Wang Yi" in bottom and "Motegi" in bottom and "phone" in bottom

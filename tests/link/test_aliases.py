@@ -1,0 +1,115 @@
+"""aliases: names within an article and across the corpus resolve to one entity each."""
+
+from __future__ import annotations
+
+from generator.link.aliases import initials, resolve
+from generator.model import EntityMention
+
+
+def mention(name: str, kind: str = "person", title: str = "", sentence: int = 0) -> EntityMention:
+    return EntityMention(name, kind, sentence, 0, len(name), title)
+
+
+def entity_names(resolution, brief: str, *names: str) -> list[str]:
+    by_slug = {e.slug: e for e in resolution.entities}
+    return [by_slug[resolution.slug_of[(brief, n)]].name for n in names]
+
+
+def test_surname_and_full_name_in_one_article_are_one_person():
+    found = resolve([("a", [mention("Toshimitsu Motegi"), mention("Motegi", title="foreign minister")])])
+    assert entity_names(found, "a", "Motegi", "Toshimitsu Motegi") == ["Toshimitsu Motegi"] * 2
+    assert len(found.entities) == 1 and found.entities[0].aliases == ("Motegi",)
+
+
+def test_a_misspelt_surname_with_the_same_title_is_the_same_person():
+    mentions = [mention("Motegi", title="foreign minister"), mention("Motegi", title="foreign minister"),
+                mention("Mogi", title="minister")]
+    found = resolve([("a", mentions)])
+    assert entity_names(found, "a", "Mogi") == ["Motegi"]
+
+
+def test_a_different_person_is_not_taken_for_a_misspelling():
+    found = resolve([("a", [mention("Motegi", title="minister"), mention("Mori", title="president")])])
+    assert len(found.entities) == 2
+
+
+def test_a_surname_in_one_brief_joins_the_full_name_of_another():
+    found = resolve([("a", [mention("Motegi", title="minister")]), ("b", [mention("Toshimitsu Motegi")])])
+    assert entity_names(found, "a", "Motegi") == ["Toshimitsu Motegi"]
+
+
+def test_a_lone_surname_joins_the_full_name_that_dominates_it():
+    briefs = [(f"t{n}", [mention("Tony Blair")]) for n in range(4)]
+    briefs += [("c", [mention("Cherie Blair")]), ("x", [mention("Blair", title="mr")])]
+    found = resolve(briefs)
+    assert entity_names(found, "x", "Blair") == ["Tony Blair"]
+    assert entity_names(found, "c", "Cherie Blair") == ["Cherie Blair"]
+
+
+def test_a_lone_surname_shared_by_equals_stays_apart():
+    found = resolve([("a", [mention("Ed Miliband")]), ("b", [mention("David Miliband")]),
+                     ("x", [mention("Miliband", title="mr")])])
+    assert entity_names(found, "x", "Miliband") == ["Miliband"]
+
+
+def test_a_lone_given_name_is_not_a_usable_name():
+    found = resolve([("a", [mention("Charles Kennedy")]), ("b", [mention("Charles", title="prince")])])
+    charles = next(e for e in found.entities if e.name == "Charles")
+    assert not charles.listed
+
+
+def test_acronym_and_expansion_are_one_across_the_corpus():
+    found = resolve([
+        ("a", [mention("National Audit Office", "organisation"), mention("NAO", "organisation")]),
+        ("b", [mention("NAO", "organisation")]),
+    ])
+    assert entity_names(found, "b", "NAO") == ["National Audit Office"]
+
+
+def test_curated_aliases_are_one_entity_with_the_curated_name():
+    found = resolve([("a", [mention("TPP", "organisation"), mention("new coronavirus", "topic")]),
+                     ("b", [mention("Trans-Pacific Partnership Agreement", "topic"), mention("COVID-19", "topic")])])
+    assert entity_names(found, "a", "TPP", "new coronavirus") == ["Trans-Pacific Partnership", "COVID-19"]
+    assert entity_names(found, "b", "Trans-Pacific Partnership Agreement") == ["Trans-Pacific Partnership"]
+    tpp = next(e for e in found.entities if e.name == "Trans-Pacific Partnership")
+    assert tpp.kind == "topic" and set(tpp.aliases) == {"TPP", "Trans-Pacific Partnership Agreement"}
+
+
+def test_a_legal_suffix_or_a_plural_does_not_make_another_organisation():
+    found = resolve([("a", [mention("Vodafone Group", "organisation")]), ("b", [mention("Vodafone", "organisation")]),
+                     ("c", [mention("Greens", "organisation")]), ("d", [mention("Green", "organisation")])])
+    assert entity_names(found, "b", "Vodafone") == ["Vodafone Group"]
+    assert entity_names(found, "d", "Green") == ["Greens"]
+
+
+def test_british_and_american_spellings_are_one():
+    found = resolve([("a", [mention("World Meteorological Organisation", "organisation")]),
+                     ("b", [mention("World Meteorological Organization", "organisation")])])
+    assert len(found.entities) == 1
+
+
+def test_the_kind_most_mentions_give_wins_and_firms_taken_for_people_are_fixed():
+    found = resolve([("a", [mention("Yukos"), mention("Yukos")]), ("b", [mention("Yukos", "organisation")])])
+    assert [(e.name, e.kind, e.listed) for e in found.entities] == [("Yukos", "organisation", True)]
+
+
+def test_a_single_word_person_without_title_or_full_name_is_not_listed():
+    found = resolve([("a", [mention("Baikal")])])
+    assert not found.entities[0].listed
+
+
+def test_common_words_are_kept_but_not_listed():
+    found = resolve([("a", [mention("Bank", "organisation")])], not_names={"Bank"})
+    assert not found.entities[0].listed
+
+
+def test_slugs_are_unique_and_stable():
+    briefs = [("a", [mention("Georgia", "place"), mention("Georgia Smith")]), ("b", [mention("Georgia", "place")])]
+    first, second = resolve(briefs), resolve(list(reversed(briefs)))
+    assert sorted(e.slug for e in first.entities) == sorted(e.slug for e in second.entities)
+    assert len({e.slug for e in first.entities}) == len(first.entities)
+
+
+def test_initials_skip_minor_words():
+    assert initials("Regional Comprehensive Economic Partnership") == "RCEP"
+    assert initials("Bank of England") == "BE"

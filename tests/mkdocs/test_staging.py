@@ -1,0 +1,27 @@
+"""staging: generated pages on disk for dirty builds, rewritten only when they change."""
+
+from __future__ import annotations
+
+import os
+
+from generator.model import Page
+from generator.mkdocs.staging import stage
+
+
+def test_unchanged_pages_keep_their_files_and_changed_ones_are_rewritten(tmp_path):
+    pages = [Page("index.md", "# Home\n"), Page("briefs/a.md", "A\n"), Page("briefs/b.md", "B\n")]
+    staged = stage(pages, tmp_path)
+    assert staged["briefs/a.md"].read_text(encoding="utf-8") == "A\n"
+    for path in staged.values():
+        os.utime(path, (1_000_000, 1_000_000))
+    stage([pages[0], Page("briefs/a.md", "A, edited\n"), pages[2]], tmp_path)
+    assert staged["briefs/a.md"].read_text(encoding="utf-8") == "A, edited\n"
+    assert staged["briefs/a.md"].stat().st_mtime > 1_000_000
+    assert staged["briefs/b.md"].stat().st_mtime == 1_000_000
+    assert staged["index.md"].stat().st_mtime == 1_000_000
+
+
+def test_pages_no_longer_generated_are_removed(tmp_path):
+    stage([Page("briefs/a.md", "A\n"), Page("briefs/b.md", "B\n")], tmp_path)
+    stage([Page("briefs/a.md", "A\n")], tmp_path)
+    assert sorted(p.name for p in (tmp_path / "briefs").iterdir()) == ["a.md"]

@@ -1,0 +1,104 @@
+"""read: decoding, front matter and what is skipped, each with the file's name and reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.read.files import decode, parse_front_matter, read_folder
+
+LIMIT = 2_000_000
+
+
+def write(folder, name, data):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_reads_text_and_markdown_in_path_order_with_subfolders(tmp_path):
+    write(tmp_path, "b.txt", "Title B\n\nBody.")
+    write(tmp_path, "a.md", "Title A\n\nBody.")
+    write(tmp_path, "sub/c.txt", "Title C\n\nBody.")
+    write(tmp_path, "notes.pdf", "not an article")
+    write(tmp_path, ".hidden.txt", "Hidden\n\nBody.")
+    result = read_folder(tmp_path, LIMIT)
+    assert [s.path for s in result.sources] == ["a.md", "b.txt", "sub/c.txt"]
+    assert result.problems == ()
+
+
+def test_utf8_bom_and_utf16_are_decoded():
+    assert decode("\ufeffHello".encode("utf-8")) == ("Hello", "")
+    text, note = decode("Grüße aus Köln".encode("utf-16"))
+    assert text == "Grüße aus Köln" and note == ""
+
+
+def test_latin1_is_repaired_with_a_warning(tmp_path):
+    write(tmp_path, "old.txt", "Caf\xe9 society\n\nThe caf\xe9 opened.".encode("cp1252"))
+    result = read_folder(tmp_path, LIMIT)
+    assert "café" in result.sources[0].body
+    assert [(p.path, p.severity) for p in result.problems] == [("old.txt", "warning")]
+    assert "Windows-1252" in result.problems[0].reason
+
+
+def test_mojibake_is_fixed():
+    text, note = decode("It\u00e2\u20ac\u2122s fine".encode("utf-8"))
+    assert text == "It’s fine" and "mojibake" in note
+
+
+def test_empty_binary_and_oversized_files_are_skipped_with_reasons(tmp_path):
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "blank.txt", "  \n\t\n")
+    write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    write(tmp_path, "huge.txt", "word " * 1000)
+    result = read_folder(tmp_path, 1000)
+    reasons = {p.path: p.reason for p in result.problems}
+    assert result.sources == ()
+    assert all(p.severity == "error" for p in result.problems)
+    assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.txt"]
+    assert "binary" in reasons["image.txt"]
+    assert "too large" in reasons["huge.txt"]
+
+
+def test_broken_front_matter_is_skipped(tmp_path):
+    write(tmp_path, "broken.md", "---\ntitle: [unclosed\n---\n\nBody text.")
+    result = read_folder(tmp_path, LIMIT)
+    assert result.sources == ()
+    assert "front matter" in result.problems[0].reason
+
+
+def test_front_matter_with_wrong_types_keeps_the_article():
+    front, warnings = parse_front_matter({"date": "yesterday", "tags": 5, "title": [1, 2], "colour": "red"})
+    assert front.date is None and front.tags == () and front.title is None
+    assert len(warnings) == 4
+
+
+def test_front_matter_values_are_typed():
+    front, warnings = parse_front_matter(
+        {"title": " A  title ", "date": date(2020, 4, 21), "source": "MOFA", "url": "https://x.org/a", "tags": "a, b"}
+    )
+    assert (front.title, front.date, front.source, front.url, front.tags) == (
+        "A title", date(2020, 4, 21), "MOFA", "https://x.org/a", ("a", "b"))
+    assert warnings == []
+
+
+def test_a_url_that_is_not_http_is_dropped():
+    front, warnings = parse_front_matter({"url": "javascript:alert(1)"})
+    assert front.url is None and warnings
+
+
+def test_symbolic_link_outside_the_folder_is_skipped(tmp_path):
+    outside = write(tmp_path, "secret.txt", "Secret\n\nDo not publish.")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "link.txt").symlink_to(outside)
+    write(seeds, "inside.txt", "Inside\n\nFine.")
+    (seeds / "inner-link.txt").symlink_to(seeds / "inside.txt")
+    result = read_folder(seeds, LIMIT)
+    assert [s.path for s in result.sources] == ["inner-link.txt", "inside.txt"]
+    assert result.problems[0].path == "link.txt" and "outside" in result.problems[0].reason
+
+
+def test_missing_folder_is_one_problem(tmp_path):
+    result = read_folder(tmp_path / "nope", LIMIT)
+    assert result.sources == () and len(result.problems) == 1
