@@ -197,7 +197,7 @@ def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRec
             unusable = all(" " not in n and (name_key(n) in given_names or n in not_names) for n in seen)
             listed = listed and not unusable
         slug = _unique_slug(name, kind, used)
-        aliases = tuple(sorted({n for n in seen if n != name}, key=str.lower))
+        aliases = tuple(sorted({n for n in seen if n != name}, key=lambda n: (n.lower(), n)))  # ties: same order in every run
         records.append(EntityRecord(slug, name, kind, aliases, listed))
         slug_of_key.update((key, slug) for key in keys)
     return records, slug_of_key

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from generator.link.aliases import initials, resolve
 from generator.model import EntityMention
 
@@ -113,3 +117,19 @@ def test_slugs_are_unique_and_stable():
 def test_initials_skip_minor_words():
     assert initials("Regional Comprehensive Economic Partnership") == "RCEP"
     assert initials("Bank of England") == "BE"
+
+
+def test_names_written_in_other_cases_are_listed_in_one_order_whatever_the_hash_seed():
+    # a set of names sorted by lower case alone kept ties in the set's order, which changes
+    # with the interpreter's hash seed: the same corpus built two ways
+    script = (
+        "from generator.link.aliases import resolve\n"
+        "from generator.model import EntityMention\n"
+        "names = ['Labour Party', 'labour', 'Labour', 'LABOUR', 'Labour party']\n"
+        "found = resolve([(str(n), [EntityMention(name, 'organisation', 0, 0, len(name), '')])\n"
+        "                 for n, name in enumerate(names)])\n"
+        "print([e.aliases for e in found.entities])\n"
+    )
+    runs = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                           capture_output=True, text=True, check=True).stdout for seed in range(6)}
+    assert len(runs) == 1, runs
