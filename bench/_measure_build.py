@@ -22,6 +22,7 @@ SAMPLE_SECONDS = 0.2
 
 
 def main(config_file: str, site_dir: str) -> None:
+    results = _record_pipeline_results()
     sampler = MemorySampler()
     sampler.start()
     start = time.perf_counter()
@@ -33,19 +34,33 @@ def main(config_file: str, site_dir: str) -> None:
         config.plugins.on_shutdown()
     total = time.perf_counter() - start
     sampler.stop()
-    plugin = config.plugins.get("briefing")
-    last = getattr(plugin, "last_build", None) or {"seconds": {}, "briefs": 0}
+    last = results[-1] if results else None
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({
         "total_s": total,
-        "stages_s": last["seconds"],
+        "stages_s": dict(last.seconds) if last else {},
         "peak_rss_mib": sampler.peak_mib,  # all processes, shared pages counted once
         "own_max_rss_mib": own,
         "child_max_rss_mib": children,  # the largest worker, shared pages included
-        "pages": sum(1 for _ in Path(site_dir).rglob("index.html")),
-        "articles": last["briefs"],
+        "pages": sum(p.name != "404.html" for p in Path(site_dir).rglob("*.html")),
+        "articles": len(last.corpus.briefs) if last else 0,
     }))
+
+
+def _record_pipeline_results() -> list:
+    """The pipeline's own result of each build the plugin runs in this process, in order."""
+    from generator.mkdocs import plugin
+
+    results, run = [], plugin.build
+
+    def recorded(settings):
+        result = run(settings)
+        results.append(result)
+        return result
+
+    plugin.build = recorded
+    return results
 
 
 class MemorySampler(threading.Thread):

@@ -10,24 +10,44 @@ from pathlib import Path
 from generator.clean import clean_all
 from generator.pipeline import build
 from generator.read.files import read_folder
-from generator.report import summary_line
-from generator.settings import Settings
+from generator.render.buildinfo import build_time
+from generator.report import cache_line, summary_line
+from generator.settings import Settings, SettingsError, default
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command")
     make = commands.add_parser("build", help="generate the Markdown pages (the default)")
-    make.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
+    make.add_argument("--seeds", type=Path, default=default("seeds"), help="folder of articles (default: %(default)s)")
     make.add_argument("--out", type=Path, help="write the pages into this folder instead of printing them")
     make.add_argument("--strict", action="store_true", help="exit 1 when any file has a problem")
-    make.add_argument("--cache", type=Path, help="folder of the analysis cache (default: none)")
+    make.add_argument("--cache", type=Path, default=default("cache"), help="cache folder (default: %(default)s)")
+    make.add_argument("--no-cache", dest="cache", action="store_const", const=None, help="use no cache")
+    make.add_argument("--site-name", default=default("site_name"))
+    make.add_argument("--site-url", default=default("site_url"), help="printed on paper before each page's path")
+    make.add_argument("--directory-urls", action=argparse.BooleanOptionalAction, default=default("directory_urls"),
+                      help="pages at briefs/x/ rather than briefs/x.html (mkdocs' use_directory_urls)")
+    make.add_argument("--max-article-bytes", type=int, default=default("max_article_bytes"))
+    make.add_argument("--entity-min-briefs", type=int, default=default("entity_min_briefs"))
+    make.add_argument("--workers", type=int, default=default("workers"), help="processes; 0: as suits the corpus")
+    make.add_argument("--docs", type=Path, default=default("docs"),
+                      help="hand-written pages: generated pages at their paths are left out")
     check = commands.add_parser("check", help="report problem files without building; exit 1 if any is skipped")
-    check.add_argument("path", nargs="?", type=Path, default=Path("seeds"))
+    check.add_argument("path", nargs="?", type=Path, default=default("seeds"))
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["build"])
     if args.command == "check":
         return run_check(args.path)
-    return run_build(Settings(args.seeds, cache=args.cache), args.out, args.strict)
+    try:
+        settings = Settings(
+            seeds=args.seeds, cache=args.cache, site_name=args.site_name, site_url=args.site_url,
+            directory_urls=args.directory_urls, max_article_bytes=args.max_article_bytes,
+            entity_min_briefs=args.entity_min_briefs, workers=args.workers, docs=args.docs,
+            built=build_time(),  # as the site's: SOURCE_DATE_EPOCH when set, else now
+        )
+    except SettingsError as error:
+        parser.error(str(error))
+    return run_build(settings, args.out, args.strict)
 
 
 def run_build(settings: Settings, out: Path | None, strict: bool) -> int:
@@ -42,11 +62,13 @@ def run_build(settings: Settings, out: Path | None, strict: bool) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     print(summary_line(result), file=sys.stderr)
+    if note := cache_line(result):
+        print(note, file=sys.stderr)
     return 1 if strict and result.problems else 0
 
 
 def run_check(path: Path) -> int:
-    settings = Settings(path)
+    settings = Settings(path, cache=None)
     read = read_folder(settings.seeds, settings.max_article_bytes)
     articles, cleaning_problems = clean_all(read.sources)
     problems = sorted([*read.problems, *cleaning_problems], key=lambda p: (p.path, p.reason))

@@ -21,6 +21,7 @@ from generator.read import read_folder
 from generator.render import SiteInfo, render_packs, render_site
 from generator.settings import Settings
 from generator.support.cache import AnalysisCache
+from generator.support.memo import clear_all
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,14 @@ class BuildResult:
     problems: tuple[Problem, ...]
     corpus: Corpus
     seconds: dict[str, float]  # per stage
+    hand_written: tuple[str, ...] = ()  # generated pages left out: docs/ has a page at their path
+    cached_briefs: int = 0  # briefs taken from the cache, not made again
+    cache_rejected: tuple[str, ...] = ()  # cache entries there but unusable ("path: why"), recomputed
 
 
 def build(settings: Settings) -> BuildResult:
     """Turn the seeds folder into Markdown pages, reporting every file that had problems."""
+    clear_all()  # nothing memoised in an earlier build (under `mkdocs serve`) carries over
     with _collector_paused():
         return _build(settings)
 
@@ -49,10 +54,12 @@ def _build(settings: Settings) -> BuildResult:
         problems += cleaning_problems
     # Analyse: sentences and entities in one spaCy pass over the corpus.
     with _timed(seconds, "analyse"):
-        analyses = analyse(articles, settings.workers, AnalysisCache(settings.cache, analysis_version()))
+        analysis_cache = AnalysisCache(settings.cache, analysis_version())
+        analyses = analyse(articles, settings.workers, analysis_cache)
     # Brief: bottom line, summary, key points, quotes, date and source of each article.
     with _timed(seconds, "brief"):
-        briefs, brief_problems = make_briefs(articles, analyses, BriefCache(settings.cache, code_version()))
+        brief_cache = BriefCache(settings.cache, code_version())
+        briefs, brief_problems = make_briefs(articles, analyses, brief_cache)
         problems += brief_problems
     # Link: resolve entities across the corpus, find related briefs.
     with _timed(seconds, "link"):
@@ -60,9 +67,13 @@ def _build(settings: Settings) -> BuildResult:
     # Render: every page as Markdown from the templates.
     with _timed(seconds, "render"):
         info = SiteInfo(settings.site_name, settings.site_url, settings.directory_urls, settings.built)
-        pages = render_site(corpus, info) + render_packs(corpus, info)
+        pages = render_site(corpus, info, settings.workers) + render_packs(corpus, info)
+        # a hand-written page at the same path wins: the generator never replaces a person's work
+        hand_written = tuple(p.uri for p in pages if settings.docs and (settings.docs / p.uri).is_file())
+        pages = tuple(p for p in pages if p.uri not in hand_written)
     problems.sort(key=lambda p: (p.path, p.severity, p.reason))
-    return BuildResult(pages, tuple(problems), corpus, seconds)
+    rejected = tuple(analysis_cache.rejected + brief_cache.rejected)
+    return BuildResult(pages, tuple(problems), corpus, seconds, hand_written, brief_cache.hits, rejected)
 
 
 @contextmanager

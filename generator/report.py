@@ -12,6 +12,14 @@ def summary_line(result: BuildResult) -> str:
         p.path for p in result.problems if p.severity == "error"})
     entity_pages = sum(e.has_page for e in result.corpus.entities)
     return (
-        f"{len(result.corpus.briefs)} briefs, {entity_pages} entity pages, {len(result.pages)} pages in all; "
-        f"{skipped} file{'s' if skipped != 1 else ''} skipped, {repaired} repaired"
+        f"{len(result.corpus.briefs)} briefs ({result.cached_briefs} from the cache), {entity_pages} entity pages, "
+        f"{len(result.pages)} pages in all; {skipped} file{'s' if skipped != 1 else ''} skipped, {repaired} repaired"
     )
+
+
+def cache_line(result: BuildResult) -> str | None:
+    """One line when cache entries were there but could not be used (they were recomputed)."""
+    if not result.cache_rejected:
+        return None
+    count = len(result.cache_rejected)
+    return f"cache: {count} entr{'ies' if count != 1 else 'y'} could not be used and were recomputed; first: {result.cache_rejected[0]}"

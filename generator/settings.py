@@ -1,10 +1,15 @@
-"""Settings: the generator's options, validated once into a typed object."""
+"""Settings: the generator's options, validated once into a typed object.
+
+The one place their defaults live: the mkdocs plugin (from mkdocs.yml) and the command line
+(from flags) both start from them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 
 class SettingsError(ValueError):
@@ -13,21 +18,22 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
-    seeds: Path  # the folder of articles
+    seeds: Path = Path("seeds")  # the folder of articles
     site_name: str = "Briefing"
     max_article_bytes: int = 2_000_000  # larger files are skipped with an error
     entity_min_briefs: int = 0  # briefs an entity needs for its own page; 0: 1 on small sites, else 2
-    workers: int = 0  # spaCy processes; 0: one for small corpora, both cores for large ones
-    cache: Path | None = None  # folder of the analysis cache; None: no cache
+    workers: int = 0  # processes for every pool (analysis, rendering); 0: as many as suit the corpus
+    cache: Path | None = Path(".cache")  # folder of the analysis and brief caches; None: no cache
     site_url: str = ""  # mkdocs' site_url; empty: printed briefs show their path inside the site
     directory_urls: bool = True  # mkdocs' use_directory_urls: briefs/x/ rather than briefs/x.html
     built: datetime | None = None  # when the site is built (buildinfo.build_time); None: not printed
+    docs: Path | None = None  # hand-written pages: a generated page at the same path is left out
 
     def __post_init__(self) -> None:
-        if not isinstance(self.seeds, Path):
-            object.__setattr__(self, "seeds", Path(self.seeds))
-        if self.cache is not None and not isinstance(self.cache, Path):
-            object.__setattr__(self, "cache", Path(self.cache))
+        for name in ("seeds", "cache", "docs"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value))
         for name in ("max_article_bytes", "entity_min_briefs", "workers"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -36,3 +42,8 @@ class Settings:
             raise SettingsError("max_article_bytes must be more than 0")
         if not str(self.site_name).strip():
             raise SettingsError("site_name must not be empty")
+
+
+def default(name: str) -> Any:
+    """The default of one setting."""
+    return next(f.default for f in fields(Settings) if f.name == name)

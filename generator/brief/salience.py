@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import EntityMention, Sentence
+from generator.support.memo import MANY, ONE, memo
 from generator.support.resources import load_table
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -64,13 +64,15 @@ class Model:
     length_weight: float
 
 
-@cache
+@memo(ONE)
 def load_model() -> Model:
     """The trained weights shipped in generator/data/summariser.yml."""
     table = load_table("summariser")
     weights = table["weights"]
-    if set(weights) != set(FEATURES):
-        raise RuntimeError("generator/data/summariser.yml does not match the salience features")
+    if set(weights) != set(FEATURES):  # each weight is taken by its feature's name below
+        missing, unknown = sorted(set(FEATURES) - set(weights)), sorted(set(weights) - set(FEATURES))
+        raise RuntimeError(f"generator/data/summariser.yml does not match the salience features: "
+                           f"missing {missing}, unknown {unknown}")
     return Model(tuple(float(weights[name]) for name in FEATURES), float(table["bias"]),
                  float(table["length_weight"]))
 
@@ -88,9 +90,12 @@ def salience(
 
 
 def features(title: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> list[list[float]]:
-    """One row of FEATURES per sentence, in order."""
+    """One row per sentence: its value of each of FEATURES, in that order."""
     context = _Context.of(title, sentences, mentions)
-    return [_row(i, sentence, context) for i, sentence in enumerate(sentences)]
+    rows = [_row(i, sentence, context) for i, sentence in enumerate(sentences)]
+    if rows and rows[0].keys() != set(FEATURES):
+        raise RuntimeError(f"salience features differ from FEATURES: {sorted(rows[0].keys() ^ set(FEATURES))}")
+    return [[row[name] for name in FEATURES] for row in rows]
 
 
 @dataclass(frozen=True)
@@ -119,19 +124,32 @@ class _Context:
                    _name_recurrence(positions, known, len(sentences)), _paragraph_openings(sentences))
 
 
-def _row(i: int, sentence: Sentence, context: _Context) -> list[float]:
+def _row(i: int, sentence: Sentence, context: _Context) -> dict[str, float]:
+    """The sentence's value of each feature, by name: the weights are found by name too."""
     words = WORD.findall(sentence.text)
     found, lead = set(context.stems[i]), set(context.stems[0])
     paragraph, opens = context.openings[i]
-    return [
-        1.0 / (1 + i), float(i == 0), i / max(len(context.stems) - 1, 1), 1.0 / (1 + paragraph), float(opens),
-        math.log1p(len(words)), context.centrality[i], context.centrality[i] / (max(context.centrality) or 1.0),
-        context.of_stems[i], context.similarity[i],
-        len(found & context.headline) / (len(context.headline) or 1), len(found & lead) / (len(lead) or 1) if i else 1.0,
-        min(context.names[i], 6) / 6, context.recurrence[i], min(len(NUMBER.findall(sentence.text)), 5) / 5,
-        _quoted_share(sentence.text, len(words)), float(bool(ATTRIBUTION.search(sentence.text))),
-        float(bool(words) and words[0].lower() in DEPENDENT_OPENERS), float("?" in sentence.text),
-    ]
+    return {
+        "opening": 1.0 / (1 + i),
+        "first": float(i == 0),
+        "place": i / max(len(context.stems) - 1, 1),
+        "paragraph_opening": 1.0 / (1 + paragraph),
+        "first_in_paragraph": float(opens),
+        "length": math.log1p(len(words)),
+        "centrality": context.centrality[i],
+        "centrality_share": context.centrality[i] / (max(context.centrality) or 1.0),
+        "centrality_of_stems": context.of_stems[i],
+        "document_similarity": context.similarity[i],
+        "headline": len(found & context.headline) / (len(context.headline) or 1),
+        "lead_overlap": len(found & lead) / (len(lead) or 1) if i else 1.0,
+        "names": min(context.names[i], 6) / 6,
+        "name_recurrence": context.recurrence[i],
+        "numbers": min(len(NUMBER.findall(sentence.text)), 5) / 5,
+        "quoted": _quoted_share(sentence.text, len(words)),
+        "attributed": float(bool(ATTRIBUTION.search(sentence.text))),
+        "dependent": float(bool(words) and words[0].lower() in DEPENDENT_OPENERS),
+        "question": float("?" in sentence.text),
+    }
 
 
 def content_words(text: str) -> list[str]:
@@ -200,7 +218,7 @@ def _quoted_share(text: str, words: int) -> float:
     return min(inside / (words or 1), 1.0)
 
 
-@cache  # a corpus has far fewer distinct words than words
+@memo(MANY)  # a corpus has far fewer distinct words than words
 def _stem(word: str) -> str:
     for suffix in ("ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -12,8 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.brief.salience import (
+    DEPENDENT_OPENERS,
+    WORD,
+    Model,
+    content_words,
+    load_model,
+    salience,
+)
 from generator.model import Article, EntityMention, Sentence, Summary
-from generator.brief.salience import DEPENDENT_OPENERS, WORD, Model, content_words, load_model, salience
 
 # WORD, content_words and DEPENDENT_OPENERS are re-exported: other stages and tests use them from here.
 __all__ = [

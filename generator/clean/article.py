@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from generator.model import Article, Paragraph, Source
+from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -70,7 +70,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, bool]]:
     return blocks
 
 
-@cache
+@memo(ONE)
 def _boilerplate_rules() -> tuple[frozenset[str], re.Pattern, tuple[str, ...], frozenset[str]]:
     table = load_table("boilerplate")
     pattern = re.compile("|".join(f"(?:{p})" for p in table["patterns"]))

@@ -13,13 +13,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz
 from slugify import slugify
 
 from generator.brief.mentions import known_entity, name_key
 from generator.model import KINDS, EntityMention, Kind
+from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
@@ -70,7 +70,7 @@ def resolve(
     return Resolution(tuple(records), slug_of)
 
 
-@cache
+@memo(ONE)
 def name_suffixes() -> frozenset[str]:
     """Words that end an organisation's full name and may be left out ("Party", "plc")."""
     return frozenset(w.lower() for w in load_table("entities").get("name_suffixes", []))

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.brief.mentions import common_words
-from generator.model import KINDS, Brief, Corpus, Entity, Occurrence
+from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.link.related import Profile, find_related
+from generator.model import KINDS, Brief, Corpus, Entity, Occurrence
 
 SMALL_CORPUS = 50  # below this many briefs every entity gets a page
 COMPANIONS = 8

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.model import Related
 from generator.link.similarity import Neighbours, nearest
+from generator.model import Related
 
 LIMIT = 5  # related briefs shown at most
 ENTITY_SHARE = 0.05  # share of the score that comes from entities, the rest from wording

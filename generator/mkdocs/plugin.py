@@ -21,22 +21,24 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.analyse.nlp import ModelMissing
-from generator.render.buildinfo import build_time
-from generator.pipeline import build
-from generator.report import summary_line
 from generator.mkdocs.search_index import complete as complete_search_index
-from generator.settings import Settings, SettingsError
 from generator.mkdocs.staging import stage
+from generator.pipeline import build
+from generator.render.buildinfo import build_time
+from generator.report import cache_line, summary_line
+from generator.settings import Settings, SettingsError, default
 
 log = get_plugin_logger(__name__)
 
 
 class BriefingConfig(base.Config):
-    seeds = c.Type(str, default="seeds")
-    entity_min_briefs = c.Type(int, default=0)
-    max_article_bytes = c.Type(int, default=2_000_000)
-    workers = c.Type(int, default=0)
-    cache = c.Type(str, default=".cache")  # empty: no analysis cache
+    """The plugin's options in mkdocs.yml; their defaults are the generator's (settings.py)."""
+
+    seeds = c.Type(str, default=str(default("seeds")))
+    entity_min_briefs = c.Type(int, default=default("entity_min_briefs"))
+    max_article_bytes = c.Type(int, default=default("max_article_bytes"))
+    workers = c.Type(int, default=default("workers"))
+    cache = c.Type(str, default=str(default("cache")))  # empty: no cache
     # files the site serves from installed packages: {path in the site: path from mkdocs.yml}
     assets = c.Type(dict, default={})
 
@@ -54,9 +56,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     generated: frozenset[str] = frozenset()  # uris of the pages this plugin made
     search_terms: dict[str, tuple[str, ...]] = {}  # page url → other names, for the search index
 
+    serving = False  # under `mkdocs serve`: builds run in mkdocs' build thread
+
     # mkdocs keeps a plugin with on_startup alive across the rebuilds of `mkdocs serve`
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -69,12 +74,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 site_name=config.site_name,
                 max_article_bytes=self.config.max_article_bytes,
                 entity_min_briefs=self.config.entity_min_briefs,
-                workers=self.config.workers,
+                # serving rebuilds in a thread of mkdocs' server: forking a process that runs
+                # other threads can deadlock, so the stages work in this process there
+                workers=1 if self.serving else self.config.workers,
                 cache=(root / self.config.cache) if self.config.cache else None,
                 site_url=config.site_url or "",
                 directory_urls=config.use_directory_urls,
-                # printed pages say when the site was built; runs without mkdocs leave it out
                 built=self.built,
+                docs=Path(config.docs_dir),
             )
         except SettingsError as error:
             raise PluginError(f"briefing: {error}") from error
@@ -85,17 +92,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             result = build(self.settings)
         except ModelMissing as error:
             raise PluginError(f"briefing: {error}") from error
-        # for benchmarks and tools that drive mkdocs in-process; the corpus itself is let go,
-        # so mkdocs builds the site without holding every article's analysis in memory
-        self.last_build = {"seconds": dict(result.seconds), "briefs": len(result.corpus.briefs)}
         for problem in result.problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
-        pages = []
-        for page in result.pages:
-            if files.get_file_from_path(page.uri) is not None:
-                log.info(f"docs/{page.uri} is hand-written: it is used instead of the generated page")
-            else:
-                pages.append(page)
+        for uri in result.hand_written:
+            log.info(f"docs/{uri} is hand-written: it is used instead of the generated page")
+        pages = result.pages
         self.generated = frozenset(page.uri for page in pages)
         self.search_terms = {}
         staged = stage(pages, self._staging_folder()) if self.dirty else {}
@@ -109,6 +110,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.search_terms[file.url] = page.search_terms
         self._add_assets(files, config)
         log.info(summary_line(result))
+        if note := cache_line(result):
+            log.info(note)
         return files
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:

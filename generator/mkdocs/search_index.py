@@ -23,8 +23,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.support.atomic import write_atomically
 from generator.render.markup import front_matter_text
+from generator.support.atomic import write_atomically
 
 INDEX = Path("search") / "search_index.json"
 ALIASES = "aliases"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.support.atomic import write_atomically
 from generator.model import Page
+from generator.support.atomic import write_atomically
 
 
 def stage(pages: Iterable[Page], folder: Path) -> dict[str, Path]:

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.render.buildinfo import format_time, page_address
-from generator.render.markup import Markdown, escape, link, paragraph_link, relative, safe_url, text_with_links
 from generator.model import KINDS, Article, Brief, Corpus, Page, Sentence
-from generator.render.templating import KIND_LABELS, SiteInfo, brief_uri, entity_uri, render_page
+from generator.render.buildinfo import format_time, page_address
+from generator.render.markup import (
+    Markdown,
+    escape,
+    link,
+    paragraph_link,
+    relative,
+    safe_url,
+    text_with_links,
+)
+from generator.render.templating import (
+    KIND_LABELS,
+    SiteInfo,
+    brief_uri,
+    entity_uri,
+    render_page,
+)
 
 MAX_TAGS = 8
 REASON_NAMES = 5  # shared entities named in a related brief's reason

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import quote
 from collections.abc import Iterable
-from functools import lru_cache
+from urllib.parse import quote
+
+from generator.support.memo import MANY, memo
 
 # Inline syntax anywhere in a line: emphasis, code, links, HTML, entities, attribute lists,
 # tables, template braces.
@@ -40,7 +41,7 @@ def escape(text: object) -> Markdown:
     return _escape_text(str(text))
 
 
-@lru_cache(maxsize=1 << 16)  # names and titles are printed again on every page that lists them
+@memo(MANY)  # names and titles are printed again on every page that lists them
 def _escape_text(text: str) -> Markdown:
     return Markdown(_escape(" ".join(text.split()), line_start=True))
 
@@ -88,7 +89,7 @@ def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdow
     return Markdown(" ".join("".join(out).split()))
 
 
-@lru_cache(maxsize=1 << 16)  # entity pages all link to the same briefs
+@memo(MANY)  # entity pages all link to the same briefs
 def relative(from_uri: str, to_uri: str) -> str:
     """The link from one page's source path to another's (both relative to docs/)."""
     base, target = from_uri.split("/")[:-1], to_uri.split("/")

@@ -12,10 +12,10 @@ from collections import defaultdict
 
 from slugify import slugify
 
-from generator.render.buildinfo import format_time, page_address
-from generator.render.markup import Markdown, link, relative
 from generator.model import Brief, Corpus, Page
 from generator.render.brief_page import brief_tags, brief_values
+from generator.render.buildinfo import format_time, page_address
+from generator.render.markup import Markdown, link, relative
 from generator.render.templating import SiteInfo, environment, render_page
 
 INDEX_URI = "print/index.md"

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from generator.support import workers
+from generator.model import KINDS, Brief, Corpus, Entity, Page
 from generator.render.brief_page import render_brief
 from generator.render.markup import Markdown, escape, link, paragraph_link, relative
-from generator.model import KINDS, Brief, Corpus, Entity, Page
 from generator.render.perspectives import voices
-from generator.render.templating import KIND_LABELS, KIND_NAMES, SiteInfo, brief_uri, entity_uri, render_page
+from generator.render.templating import (
+    KIND_LABELS,
+    KIND_NAMES,
+    SiteInfo,
+    brief_uri,
+    entity_uri,
+    render_page,
+)
+from generator.support import workers
 
 LATEST = 10
 PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes start

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.render.markup import Markdown, escape, front_matter_text
 from generator.model import Page
+from generator.render.markup import Markdown, escape, front_matter_text
+from generator.support.memo import ONE, memo
 
 KIND_LABELS = {
     "person": "People",
@@ -35,7 +35,7 @@ class SiteInfo:
     built: datetime | None = None  # when the site was built; None: not printed
 
 
-@cache
+@memo(ONE)
 def environment() -> Environment:
     return Environment(
         loader=PackageLoader("generator.render", "templates"),

@@ -11,8 +11,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from generator.support.atomic import write_atomically
 from generator.model import Analysis, Article, Mention, Sentence
+from generator.support.atomic import write_atomically
 
 SCHEMA = 1  # bump when the analysis or its encoding changes
 
@@ -26,25 +26,43 @@ class JsonCache:
         self.folder = folder
         self.version = f"{SCHEMA}|{version}"
         self.hits = 0
-        self.misses = 0
+        self.misses = 0  # rejected entries count as misses too
+        self.rejected: list[str] = []  # "path: why" of each entry that was there and could not be used
 
     def key(self, article: Article) -> str:
         text = "\n\n".join(p.text for p in article.paragraphs)
         return hashlib.sha256(f"{self.version}\n{text}".encode()).hexdigest()
 
     def load(self, article: Article, decoder) -> object | None:
-        """decoder(data) for this article's entry, or None when absent, foreign or corrupt."""
-        value = None
-        if self.folder is not None:
-            try:
-                data = json.loads(self._path(self.key(article)).read_text(encoding="utf-8"))
-                if isinstance(data, dict) and data.get("version") == self.version:
-                    value = decoder(data)
-            except (OSError, ValueError, TypeError, KeyError, IndexError):
-                value = None
+        """decoder(data) for this article's entry, or None when absent, foreign or corrupt.
+
+        An entry that is there and cannot be used is recorded in `rejected`, with the reason,
+        so a decoder that fails on every entry shows instead of silently missing for ever.
+        """
+        value = self._load(article, decoder) if self.folder is not None else None
         self.hits += value is not None
         self.misses += value is None
         return value
+
+    def _load(self, article: Article, decoder) -> object | None:
+        path = self._path(self.key(article))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as error:
+            return self._reject(path, f"unreadable ({error})")
+        if not isinstance(data, dict) or data.get("version") != self.version:
+            return self._reject(path, "written by another version")
+        try:
+            value = decoder(data)
+        except (TypeError, KeyError, IndexError, ValueError) as error:
+            return self._reject(path, f"does not decode ({type(error).__name__}: {error})")
+        return value if value is not None else self._reject(path, "does not fit the article")
+
+    def _reject(self, path: Path, reason: str) -> None:
+        self.rejected.append(f"{path}: {reason}")
+        return None
 
     def save(self, article: Article, data: dict) -> None:
         """Store an entry atomically; a cache that cannot be written is skipped silently."""

@@ -174,3 +174,17 @@ def test_seed_000_bottom_line_says_the_ministers_met_and_will_cooperate_against_
 def test_seed_002_bottom_line_says_the_ministers_spoke_by_phone():
     bottom = seed_summary("002_5fd77ef30633fba7.txt").bottom_line.text
     assert "Wang Yi" in bottom and "Motegi" in bottom and "phone" in bottom
+
+
+def test_salience_features_and_weights_meet_by_name():
+    from generator.brief import salience
+
+    model = salience.load_model()
+    table = salience.load_table("summariser")
+    assert dict(zip(salience.FEATURES, model.weights)) == {k: float(v) for k, v in table["weights"].items()}
+    article = make_article("Budget vote\n\nThe council voted on the budget on Monday. It passed by 30 votes to 12.")
+    sentences = analyse([article])[0].sentences
+    rows = salience.features(article.title, sentences, [])
+    assert len(rows) == len(sentences) and all(len(row) == len(salience.FEATURES) for row in rows)
+    assert rows[0][salience.FEATURES.index("first")] == 1.0 and rows[1][salience.FEATURES.index("first")] == 0.0
+    assert rows[1][salience.FEATURES.index("numbers")] > 0  # "30 votes to 12"

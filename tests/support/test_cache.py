@@ -84,3 +84,35 @@ def test_the_brief_cache_version_covers_files_in_sub_folders_and_the_model(tmp_p
     assert version("spacy-3.8|model-3.8.0") != before  # a template two folders down
     assert version("spacy-3.9|model-3.8.0") != version("spacy-3.8|model-3.8.0")
     brief_cache.code_version.cache_clear()
+
+
+def test_an_entry_that_is_there_but_unusable_is_recorded_with_its_reason(tmp_path):
+    analyse([ARTICLE], cache=AnalysisCache(tmp_path, "v1"))
+    (path,) = (tmp_path / "analysis").rglob("*.json")
+    reasons = {"{not json": "unreadable", json.dumps([1, 2]): "another version",
+               json.dumps({"version": "1|v1", "sentences": [[1, 0]], "mentions": []}): "does not decode",
+               json.dumps({"version": "1|v1", "sentences": [[1, 0, 10**6]], "mentions": []}): "does not fit"}
+    for text, reason in reasons.items():
+        path.write_text(text)
+        cache = AnalysisCache(tmp_path, "v1")
+        assert cache.get(ARTICLE) is None
+        assert len(cache.rejected) == 1 and reason in cache.rejected[0] and str(path) in cache.rejected[0]
+    absent = AnalysisCache(tmp_path / "empty", "v1")
+    assert absent.get(ARTICLE) is None and absent.rejected == []  # an absent entry is a plain miss
+
+
+def test_the_build_says_how_many_briefs_came_from_the_cache_and_what_it_could_not_use(tmp_path):
+    from generator.pipeline import build
+    from generator.report import cache_line, summary_line
+    from generator.settings import Settings
+    from tests.conftest import SEEDS
+
+    settings = Settings(SEEDS, cache=tmp_path)
+    first = build(settings)
+    assert "2 briefs (0 from the cache)" in summary_line(first) and cache_line(first) is None
+    assert "2 briefs (2 from the cache)" in summary_line(build(settings))
+    for path in (tmp_path / "briefs").rglob("*.json"):
+        path.write_text("{broken")
+    damaged = build(settings)
+    assert "2 briefs (0 from the cache)" in summary_line(damaged)
+    assert cache_line(damaged).startswith("cache: 2 entries could not be used and were recomputed; first: ")
