@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.analyse.nlp import analyse, analysis_version
-from generator.support.cache import AnalysisCache
 from generator.clean.article import clean
 from generator.model import Analysis, Article
 from generator.read.files import read_article
+from generator.support.cache import AnalysisCache
 
 MAX_BYTES = 2_000_000
 # The reference joins sentences without a space: a full stop (maybe closing a quote) right

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from generator.brief.mentions import clean_mentions
-from generator.model import Sentence
-from generator.brief.summary import rank_sentences, summarise
-
 from _summary_corpus import Item
+
+from generator.brief.mentions import clean_mentions
+from generator.brief.summary import rank_sentences, summarise
+from generator.model import Sentence
 
 Ranker = Callable[[Item], list[Sentence]]  # every sentence, best first
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

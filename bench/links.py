@@ -31,14 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.analyse.nlp import analyse, analysis_version  # noqa: E402
-from generator.brief.cache import BriefCache, code_version  # noqa: E402
-from generator.support.cache import AnalysisCache  # noqa: E402
-from generator.link import link_briefs  # noqa: E402
-from generator.model import Brief  # noqa: E402
 from generator.brief import make_briefs  # noqa: E402
+from generator.brief.cache import BriefCache, code_version  # noqa: E402
 from generator.clean import clean_all  # noqa: E402
-from generator.read.files import read_folder  # noqa: E402
+from generator.link import link_briefs  # noqa: E402
 from generator.link.similarity import nearest  # noqa: E402
+from generator.model import Brief  # noqa: E402
+from generator.read.files import read_folder  # noqa: E402
+from generator.support.cache import AnalysisCache  # noqa: E402
 
 BASELINE_K = 3
 TOKEN = re.compile(r"(?u)\b\w\w+\b")

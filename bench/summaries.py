@@ -18,10 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rouge_score import rouge_scorer
-
 from _summary_corpus import Item, load, spacy_ms_per_article
 from _summary_systems import Ranker, briefing_three, systems
+from rouge_score import rouge_scorer
 
 from generator.model import Sentence
 

@@ -21,19 +21,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from _summary_corpus import Item, load
 from nltk.stem import porter
 from rouge_score import rouge_scorer, tokenize
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import StandardScaler
-
-from _summary_corpus import Item, load
 from summaries import MEASURES, WORD_BUDGET, cut_to_words
 
 from generator.brief.mentions import clean_mentions
 from generator.brief.salience import FEATURES, Model, features
-from generator.brief.summary import SUMMARY_SIZE, choose, rank_sentences, score_sentences
+from generator.brief.summary import (
+    SUMMARY_SIZE,
+    choose,
+    rank_sentences,
+    score_sentences,
+)
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "generator" / "data" / "summariser.yml"
 LENGTH_WEIGHTS = (0.5, 0.625, 0.75, 0.875, 1.0)

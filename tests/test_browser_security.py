@@ -10,7 +10,6 @@ whose results the theme inserts as HTML.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page

@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT, build_site
 from tests.sitecheck import main_content, parse
-
 
 EXPECTED = {
     "empty.txt": ("ERROR", "skipped: the file is empty"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from generator.clean import looks_english
 from generator.pipeline import build
 from generator.settings import Settings, SettingsError
 from tests.conftest import SEEDS, make_article
-
-import pytest
 
 
 def test_seeds_give_two_briefs_and_their_pages():

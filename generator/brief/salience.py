@@ -15,14 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import EntityMention, Sentence
-from generator.support.memo import MANY, ONE, memo
+from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
+from generator.support.text import NUMBER, WORD, content_words
 
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according)\b", re.IGNORECASE)
 # A sentence that opens with one of these leans on one before it.
@@ -152,11 +150,6 @@ def _row(i: int, sentence: Sentence, context: _Context) -> dict[str, float]:
     }
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-cased words without stop words, lightly stemmed."""
-    return [_stem(w) for w in (m.lower() for m in WORD.findall(text)) if w not in STOP_WORDS and len(w) > 1]
-
-
 def centrality_words(text: str) -> list[str]:
     """Lower-cased words without function words, as written: what sentences share."""
     return [w for w in (m.lower().replace("’", "'") for m in WORD.findall(text)) if w not in FUNCTION_WORDS and len(w) > 1]
@@ -216,11 +209,3 @@ def _quoted_share(text: str, words: int) -> float:
     """How much of the sentence is inside quotation marks."""
     inside = sum(len(WORD.findall(q)) for q in QUOTED.findall(text))
     return min(inside / (words or 1), 1.0)
-
-
-@memo(MANY)  # a corpus has far fewer distinct words than words
-def _stem(word: str) -> str:
-    for suffix in ("ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return word

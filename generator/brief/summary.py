@@ -1,6 +1,6 @@
 """Summarise: a bottom line, a three-sentence summary and key points, all extractive.
 
-Each sentence's salience comes from generator/salience.py (general signals weighed by a small
+Each sentence's salience comes from brief/salience.py (general signals weighed by a small
 trained model); longer sentences say more, so the rank is salience times a power of length.
 Sentences are then taken best first, skipping any that repeats one already taken. The bottom
 line is the best sentence that reads alone; key points are the most underlinable of the rest.
@@ -12,20 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.brief.salience import (
-    DEPENDENT_OPENERS,
-    WORD,
-    Model,
-    content_words,
-    load_model,
-    salience,
-)
+from generator.brief.salience import DEPENDENT_OPENERS, Model, load_model, salience
 from generator.model import Article, EntityMention, Sentence, Summary
+from generator.support.text import DIGIT, WORD, content_words
 
-# WORD, content_words and DEPENDENT_OPENERS are re-exported: other stages and tests use them from here.
 __all__ = [
-    "DEPENDENT_OPENERS", "WORD", "ScoredSentence", "choose", "content_words", "is_self_contained",
-    "key_points", "overlap", "rank_sentences", "score_sentences", "summarise",
+    "ScoredSentence", "choose", "is_self_contained", "key_points", "overlap", "rank_sentences",
+    "score_sentences", "summarise",
 ]
 
 UNDERLINE = re.compile(
@@ -35,7 +28,6 @@ UNDERLINE = re.compile(
     r"percent|%|million|billion|record|first|largest)\b",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"\d")
 SUMMARY_SIZE = 3
 MAX_KEY_POINTS = 6
 MIN_KEY_POINTS = 3
@@ -95,7 +87,7 @@ def score_sentences(
     for sentence in _candidates(article, sentences):
         probability = probabilities[sentence.index]
         length = len(WORD.findall(sentence.text))
-        underline = 0.3 * len(UNDERLINE.findall(sentence.text)) + (0.3 if NUMBER.search(sentence.text) else 0)
+        underline = 0.3 * len(UNDERLINE.findall(sentence.text)) + (0.3 if DIGIT.search(sentence.text) else 0)
         words = frozenset(content_words(sentence.text))
         restates = len(words & title) >= max(RESTATES_HEADLINE * len(title), RESTATED_WORDS)
         scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight,

@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from slugify import slugify
 
-from generator.brief.mentions import known_entity, name_key
 from generator.model import KINDS, EntityMention, Kind
-from generator.support.memo import ONE, memo
-from generator.support.resources import load_table
+from generator.support.names import known_entity, name_key, vocabulary
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
 UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
@@ -68,12 +66,6 @@ def resolve(
         for mention in mentions
     }
     return Resolution(tuple(records), slug_of)
-
-
-@memo(ONE)
-def name_suffixes() -> frozenset[str]:
-    """Words that end an organisation's full name and may be left out ("Party", "plc")."""
-    return frozenset(w.lower() for w in load_table("entities").get("name_suffixes", []))
 
 
 def entity_key(name: str) -> str:
@@ -172,7 +164,7 @@ def _join_variants(groups: _Groups) -> None:
     for key in sorted(keys):
         if groups.kind_of(key) == "person" or key.startswith("known:"):
             continue
-        variants = [f"{key} {suffix}" for suffix in name_suffixes()] + [f"{key}s"]
+        variants = [f"{key} {suffix}" for suffix in vocabulary().name_suffixes] + [f"{key}s"]
         for variant in variants:
             if variant in keys and groups.kind_of(variant) != "person":
                 groups.union.join(key, variant)

@@ -10,12 +10,12 @@ on that brief. `Settings.entity_min_briefs` overrides the rule.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from generator.brief.mentions import common_words
 from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.link.related import Profile, find_related
 from generator.model import KINDS, Brief, Corpus, Entity, Occurrence
+from generator.support.text import LETTER_WORD
 
 SMALL_CORPUS = 50  # below this many briefs every entity gets a page
 COMPANIONS = 8
@@ -94,3 +94,14 @@ def _companions(occurrences: dict[str, list[Occurrence]], paged: set[str]) -> di
         slug: tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:COMPANIONS])
         for slug, counts in shared.items()
     }
+
+
+def common_words(texts: Iterable[str], names: Counter) -> frozenset[str]:
+    """Single-word names that the texts write in lower case at least as often: words, not names.
+
+    `names` counts the mentions of each name standing alone ("Bank", not "Bank of England").
+    """
+    candidates = {n for n in names if " " not in n and not n.isupper() and n[:1].isupper()}
+    lowered = {n.lower() for n in candidates}
+    counts = Counter(w for text in texts for w in LETTER_WORD.findall(text) if w in lowered)
+    return frozenset(n for n in candidates if counts[n.lower()] >= max(2, names[n]))

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from generator.brief.mentions import clean_mentions, common_words, is_date_or_number
+from generator.brief.mentions import clean_mentions, is_date_or_number
+from generator.link.corpus import common_words
 from generator.model import Analysis, Mention, Sentence
 
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from generator.analyse.nlp import analyse
-from generator.clean.article import clean
 from generator.brief.mentions import clean_mentions
-from generator.model import Article, Sentence, Summary
-from generator.read.files import read_article
+from generator.brief.salience import DEPENDENT_OPENERS
 from generator.brief.summary import (
-    DEPENDENT_OPENERS,
-    WORD,
     ScoredSentence,
     choose,
-    content_words,
     is_self_contained,
     overlap,
     rank_sentences,
     summarise,
 )
+from generator.clean.article import clean
+from generator.model import Article, Sentence, Summary
+from generator.read.files import read_article
+from generator.support.text import WORD, content_words
 from tests.conftest import SEEDS, make_article
 
 BUDGET = """Council approves budget with deep cuts to library services

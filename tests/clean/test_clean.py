@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from generator.clean.article import is_heading_like, normalise_space
+from generator.clean.article import clean, is_heading_like, normalise_space
 from generator.model import FrontMatter
 from tests.conftest import SEEDS, make_article, make_source
-from generator.clean.article import clean
 
 
 def texts(article):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.brief import make_brief
 from generator.link.corpus import SMALL_CORPUS, link_briefs, page_threshold
 from generator.model import Analysis, FrontMatter, Mention, Sentence
-from generator.brief import make_brief
 from tests.conftest import make_article
 
 

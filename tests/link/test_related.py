@@ -7,7 +7,7 @@ from collections import Counter
 
 from generator.link.related import Profile, background, find_related, neighbourhood_size
 from generator.link.similarity import nearest
-from generator.brief.summary import content_words
+from generator.support.text import content_words
 
 RATES = "The central bank raised interest rates again as inflation climbed and mortgage costs rose for borrowers."
 RATES_TOO = "Borrowers face higher mortgage costs after the central bank lifted interest rates to curb inflation."

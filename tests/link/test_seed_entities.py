@@ -6,9 +6,10 @@ from functools import cache
 
 import yaml
 
-from generator.brief.mentions import is_date_or_number, name_key
+from generator.brief.mentions import is_date_or_number
 from generator.pipeline import build
 from generator.settings import Settings
+from generator.support.names import name_key
 from tests.conftest import ROOT
 
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_entities.yml").read_text(encoding="utf-8"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from generator.model import Page
 from generator.mkdocs.staging import stage
+from generator.model import Page
 
 
 def test_unchanged_pages_keep_their_files_and_changed_ones_are_rewritten(tmp_path):

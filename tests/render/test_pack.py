@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 import yaml
 
-from generator.render.markup import escape
 from generator.pipeline import build
+from generator.render.markup import escape
 from generator.settings import Settings
 from tests.conftest import SEEDS
 

@@ -7,9 +7,9 @@ import html
 from mkdocs.utils.meta import get_data
 
 from generator.analyse.nlp import analyse
+from generator.brief import make_brief
 from generator.link import link_briefs
 from generator.model import FrontMatter
-from generator.brief import make_brief
 from generator.render.site import render_site
 from generator.render.templating import SiteInfo
 from tests.conftest import make_article

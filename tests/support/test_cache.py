@@ -47,8 +47,8 @@ def test_no_folder_means_no_cache():
 
 
 def test_a_cached_brief_equals_a_fresh_one_and_bad_entries_are_ignored(tmp_path):
-    from generator.brief.cache import BriefCache
     from generator.brief import make_brief, make_briefs
+    from generator.brief.cache import BriefCache
 
     (analysis,) = analyse([ARTICLE])
     fresh = make_brief("title", ARTICLE, analysis)

@@ -1,0 +1,65 @@
+"""Names: the curated table of known names (generator/data/entities.yml), indexed once,
+and the comparison key every stage uses to tell two spellings of a name apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Kind
+from generator.support.memo import MANY, ONE, memo
+from generator.support.resources import load_table
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    name: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    titles: tuple[str, ...]  # longest first
+    title_words: frozenset[str]  # the titles as name keys
+    not_names: frozenset[str]
+    headline_verbs: frozenset[str]
+    event_words: frozenset[str]
+    known: dict[str, KnownEntity]  # name_key(alias) -> entity
+    names: tuple[tuple[str, Kind], ...]  # every curated name and alias with its kind, in the table's order
+    name_suffixes: frozenset[str]  # legal and plural suffixes a name may carry ("plc", "Ltd")
+
+
+@memo(ONE)
+def vocabulary() -> Vocabulary:
+    """The curated tables of generator/data/entities.yml, indexed for lookup."""
+    table = load_table("entities")
+    known, names = {}, []
+    for entry in table["known"]:
+        entity = KnownEntity(entry["name"], entry["kind"])
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            known[name_key(alias)] = entity
+            names.append((alias, entry["kind"]))
+    return Vocabulary(
+        titles=tuple(sorted((t.lower() for t in table["titles"]), key=len, reverse=True)),
+        title_words=frozenset(name_key(t) for t in table["titles"]),
+        not_names=frozenset(w.lower() for w in table["not_names"]),
+        headline_verbs=frozenset(w.lower() for w in table["headline_verbs"]),
+        event_words=frozenset(w.lower() for w in table["event_words"]),
+        known=known,
+        names=tuple(names),
+        name_suffixes=frozenset(w.lower() for w in table.get("name_suffixes", [])),
+    )
+
+
+@memo(MANY)  # the same names recur across the corpus
+def name_key(name: str) -> str:
+    """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
+    key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))
+    key = " ".join(key.split())
+    key = re.sub(r"isation\b", "ization", key)  # British and American spellings of one name
+    return key[4:] if key.startswith("the ") else key
+
+
+def known_entity(name: str) -> KnownEntity | None:
+    """The curated entity this name stands for, if any."""
+    return vocabulary().known.get(name_key(name))
