@@ -6,11 +6,9 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
-from slugify import slugify
-
 from generator.model import Article
+from generator.support.slugs import slug
 
-MAX_LENGTH = 80
 RESERVED = frozenset({"index"})  # briefs/index.md is the list of briefs
 
 
@@ -18,9 +16,10 @@ def brief_slugs(articles: Sequence[Article]) -> list[str]:
     """One slug per article, from its title.
 
     Articles whose titles give the same slug keep it only for the first by path; the
-    others get a suffix from their own path, so no slug depends on which files exist.
+    others get a suffix from their own path, so no brief's address depends on which other
+    files exist (entities and packs, made anew from the corpus, take the first free one).
     """
-    bases = [slugify(a.title, max_length=MAX_LENGTH, word_boundary=True) or "brief" for a in articles]
+    bases = [slug(a.title, "brief") for a in articles]
     counts = Counter(bases)
     first_path = {}
     for base, article in sorted(zip(bases, articles), key=lambda pair: pair[1].source.path):

@@ -13,12 +13,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import chain, count
 
 from rapidfuzz import fuzz
-from slugify import slugify
 
 from generator.model import KINDS, EntityMention, Kind
 from generator.support.names import known_entity, name_key, vocabulary
+from generator.support.slugs import first_free, slug
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
 UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
@@ -227,14 +228,8 @@ def _fullest(seen: Counter) -> str:
 
 
 def _unique_slug(name: str, kind: str, used: set[str]) -> str:
-    base = slugify(name, max_length=80, word_boundary=True) or "entity"
-    slug, number = base, 2
-    if slug in used:
-        slug = f"{base}-{kind}"
-    while slug in used:
-        slug, number = f"{base}-{kind}-{number}", number + 1
-    used.add(slug)
-    return slug
+    base = slug(name, "entity")
+    return first_free(chain((base, f"{base}-{kind}"), (f"{base}-{kind}-{n}" for n in count(2))), used)
 
 
 class _Groups:

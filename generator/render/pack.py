@@ -9,14 +9,14 @@ deliberately not in the navigation (see mkdocs.yml).
 from __future__ import annotations
 
 from collections import defaultdict
-
-from slugify import slugify
+from itertools import chain, count
 
 from generator.model import Brief, Corpus, Page
 from generator.render.brief_page import brief_tags, brief_values
 from generator.render.buildinfo import format_time, page_address
 from generator.render.markup import Markdown, link, relative
 from generator.render.templating import SiteInfo, environment, render_page
+from generator.support.slugs import first_free, slug
 
 INDEX_URI = "print/index.md"
 ALL_URI = "print/all.md"
@@ -72,8 +72,7 @@ def _topic_packs(corpus: Corpus) -> list[tuple[str, str, tuple[Brief, ...]]]:
             by_tag[tag].append(brief)
     packs, taken = [], set()
     for tag in sorted(by_tag, key=lambda t: (t.casefold(), t)):
-        base = slugify(tag) or "topic"
-        slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(by_tag) + 2))) if s not in taken)
-        taken.add(slug)
-        packs.append((tag, f"print/topics/{slug}.md", tuple(by_tag[tag])))
+        base = slug(tag, "topic")
+        packs.append((tag, f"print/topics/{first_free(chain((base,), (f'{base}-{n}' for n in count(2))), taken)}.md",
+                      tuple(by_tag[tag])))
     return packs
