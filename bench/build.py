@@ -119,10 +119,10 @@ def bare_nlp_pipe(seeds: Path) -> dict:
     code = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
-        "from generator.analyse import MULTIPROCESS_MIN_ARTICLES, load_model\n"
-        "from generator.workers import processes_for\n"
+        "from generator.analyse.nlp import MULTIPROCESS_MIN_ARTICLES, load_pipeline\n"
+        "from generator.support.workers import processes_for\n"
         "texts = [p.read_text(encoding='utf-8', errors='replace') for p in sorted(Path(sys.argv[1]).iterdir())]\n"
-        "nlp = load_model()\n"
+        "nlp = load_pipeline()\n"
         "start = time.perf_counter()\n"
         "for _ in nlp.pipe(texts, batch_size=16, n_process=processes_for(len(texts), MULTIPROCESS_MIN_ARTICLES)): pass\n"
         "print(json.dumps({'seconds': time.perf_counter() - start, 'words': sum(len(t.split()) for t in texts)}))\n"

@@ -7,9 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.clean import clean_all
-from generator.pipeline import build
-from generator.read.files import read_folder
+from generator.pipeline import build, check
 from generator.render.buildinfo import build_time
 from generator.report import cache_line, summary_line
 from generator.settings import Settings, SettingsError, default
@@ -68,10 +66,7 @@ def run_build(settings: Settings, out: Path | None, strict: bool) -> int:
 
 
 def run_check(path: Path) -> int:
-    settings = Settings(path, cache=None)
-    read = read_folder(settings.seeds, settings.max_article_bytes)
-    articles, cleaning_problems = clean_all(read.sources)
-    problems = sorted([*read.problems, *cleaning_problems], key=lambda p: (p.path, p.reason))
+    articles, problems = check(Settings(path, cache=None))
     for problem in problems:
         print(f"{problem.severity.upper()}: {problem}")
     skipped = {p.path for p in problems if p.severity == "error"}

@@ -142,11 +142,11 @@ class Brief:
     article: Article
     analysis: Analysis
     date: StatedDate
-    source: StatedSource
+    publisher: StatedSource  # who published it, as stated (article.source is the file)
     summary: Summary
     quotes: tuple[Quote, ...]
     mentions: tuple[EntityMention, ...]
-    words: int
+    word_count: int
     vocabulary: Mapping[str, int]  # content words of the text and their counts, to compare briefs
 
 
@@ -207,7 +207,7 @@ class Corpus:
 
 
 @dataclass(frozen=True)
-class Page:
+class MarkdownPage:
     """A generated Markdown page at its path inside the site's docs."""
 
     uri: str  # e.g. "briefs/some-title.md"

@@ -16,7 +16,7 @@ from generator.analyse import analyse, analysis_version
 from generator.brief import BriefCache, code_version, make_briefs
 from generator.clean import clean_all
 from generator.link import link_briefs
-from generator.model import Corpus, Page, Problem
+from generator.model import Article, Corpus, MarkdownPage, Problem
 from generator.read import read_folder
 from generator.render import SiteInfo, render_packs, render_site
 from generator.settings import Settings
@@ -26,7 +26,7 @@ from generator.support.memo import clear_all
 
 @dataclass(frozen=True)
 class BuildResult:
-    pages: tuple[Page, ...]
+    pages: tuple[MarkdownPage, ...]
     problems: tuple[Problem, ...]
     corpus: Corpus
     seconds: dict[str, float]  # per stage
@@ -44,14 +44,7 @@ def build(settings: Settings) -> BuildResult:
 
 def _build(settings: Settings) -> BuildResult:
     seconds: dict[str, float] = {}
-    # Read: find the article files, decode them, parse their front matter.
-    with _timed(seconds, "read"):
-        read = read_folder(settings.seeds, settings.max_article_bytes)
-        problems = list(read.problems)
-    # Clean: drop scrape boilerplate, rejoin broken paragraphs, find titles.
-    with _timed(seconds, "clean"):
-        articles, cleaning_problems = clean_all(read.sources)
-        problems += cleaning_problems
+    articles, problems = _read_and_clean(settings, seconds)
     # Analyse: sentences and entities in one spaCy pass over the corpus.
     with _timed(seconds, "analyse"):
         analysis_cache = AnalysisCache(settings.cache, analysis_version())
@@ -71,9 +64,31 @@ def _build(settings: Settings) -> BuildResult:
         # a hand-written page at the same path wins: the generator never replaces a person's work
         hand_written = tuple(p.uri for p in pages if settings.docs and (settings.docs / p.uri).is_file())
         pages = tuple(p for p in pages if p.uri not in hand_written)
-    problems.sort(key=lambda p: (p.path, p.severity, p.reason))
+    problems.sort(key=_problem_order)
     rejected = tuple(analysis_cache.rejected + brief_cache.rejected)
     return BuildResult(pages, tuple(problems), corpus, seconds, hand_written, brief_cache.hits, rejected)
+
+
+def check(settings: Settings) -> tuple[list[Article], list[Problem]]:
+    """The first two stages only: the articles ready to build and the problems of the files."""
+    articles, problems = _read_and_clean(settings, {})
+    return articles, sorted(problems, key=_problem_order)
+
+
+def _read_and_clean(settings: Settings, seconds: dict[str, float]) -> tuple[list[Article], list[Problem]]:
+    # Read: find the article files, decode them, parse their front matter.
+    with _timed(seconds, "read"):
+        read = read_folder(settings.seeds, settings.max_article_bytes)
+        problems = list(read.problems)
+    # Clean: drop scrape boilerplate, rejoin broken paragraphs, find titles.
+    with _timed(seconds, "clean"):
+        articles, cleaning_problems = clean_all(read.sources)
+        problems += cleaning_problems
+    return articles, problems
+
+
+def _problem_order(problem: Problem) -> tuple[str, str, str]:
+    return problem.path, problem.severity, problem.reason
 
 
 @contextmanager

@@ -67,11 +67,11 @@ def test_a_missing_language_model_is_a_clear_mkdocs_error(monkeypatch, tmp_path)
     from generator.mkdocs import plugin
 
     monkeypatch.setattr(analyse, "MODEL_NAMES", ("no_such_pipeline",))
-    analyse.load_model.cache_clear()
+    analyse.load_pipeline.cache_clear()
     instance = plugin.BriefingPlugin()
     instance.settings = Settings(SEEDS, cache=None)
     try:
         with pytest.raises(PluginError, match="no English spaCy pipeline is installed"):
             instance.on_files(None, None)
     finally:
-        analyse.load_model.cache_clear()
+        analyse.load_pipeline.cache_clear()

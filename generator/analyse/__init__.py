@@ -4,8 +4,8 @@ from generator.analyse.nlp import (
     ModelMissing,
     analyse,
     analysis_version,
-    load_model,
+    load_pipeline,
     model_version,
 )
 
-__all__ = ["ModelMissing", "analyse", "analysis_version", "load_model", "model_version"]
+__all__ = ["ModelMissing", "analyse", "analysis_version", "load_pipeline", "model_version"]

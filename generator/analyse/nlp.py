@@ -55,7 +55,7 @@ def analysis_version() -> str:
 
 
 @memo(ONE)
-def load_model():
+def load_pipeline():
     """The English pipeline with only what is needed, plus the curated names."""
     import spacy
 
@@ -106,7 +106,7 @@ def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCac
             # much less to pass between processes than spaCy's own n_process, which sends
             # every Doc back to this one to be decoded. Loaded first, the model is shared
             # with the workers when they fork.
-            load_model()
+            load_pipeline()
             pool = stack.enter_context(workers.pool(processes))
             results = pool.imap(_analyse_batch, batches)
         else:
@@ -124,7 +124,7 @@ def _batches(items: Sequence, size: int) -> Iterator[list]:
 
 def _analyse_batch(batch: Sequence[Sequence[_Piece]]) -> list[Analysis]:
     """The analysis of each article of a batch, given as its pieces (runs in a worker)."""
-    docs = load_model().pipe((piece.text for pieces in batch for piece in pieces), batch_size=64)
+    docs = load_pipeline().pipe((piece.text for pieces in batch for piece in pieces), batch_size=64)
     analyses = []
     for pieces in batch:
         builder = _AnalysisBuilder()

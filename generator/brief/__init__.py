@@ -44,10 +44,10 @@ def make_brief(slug: str, article: Article, analysis: Analysis) -> Brief:
         article=article,
         analysis=analysis,
         date=stated_date(article),
-        source=stated_source(article),
+        publisher=stated_source(article),
         summary=summarise(article, analysis.sentences, mentions),
         quotes=find_quotes(article, analysis.sentences, mentions),
         mentions=mentions,
-        words=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
+        word_count=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
         vocabulary=dict(Counter(content_words(" ".join(p.text for p in article.paragraphs)))),
     )

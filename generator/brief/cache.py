@@ -61,12 +61,12 @@ def encode_brief(brief: Brief) -> dict:
     summary = brief.summary
     return {
         "date": [brief.date.text, brief.date.value.isoformat() if brief.date.value else None, brief.date.origin],
-        "source": list(astuple(brief.source)),
+        "source": list(astuple(brief.publisher)),
         "summary": [summary.bottom_line.index, [s.index for s in summary.sentences],
                     [s.index for s in summary.key_points]],
         "quotes": [list(astuple(q)) for q in brief.quotes],
         "mentions": [list(astuple(m)) for m in brief.mentions],
-        "words": brief.words,
+        "words": brief.word_count,
         "vocabulary": brief.vocabulary,
     }
 
@@ -93,10 +93,10 @@ def decode_brief(data: dict, slug: str, article: Article, analysis: Analysis) ->
         article=article,
         analysis=analysis,
         date=StatedDate(text, date.fromisoformat(value) if value else None, origin),
-        source=StatedSource(*data["source"]),
+        publisher=StatedSource(*data["source"]),
         summary=Summary(sentences[bottom], tuple(sentences[i] for i in summary), tuple(sentences[i] for i in points)),
         quotes=quotes,
         mentions=mentions,
-        words=int(data["words"]),
+        word_count=int(data["words"]),
         vocabulary=vocabulary,
     )

@@ -63,7 +63,7 @@ class Model:
 
 
 @memo(ONE)
-def load_model() -> Model:
+def load_salience_model() -> Model:
     """The trained weights shipped in generator/data/summariser.yml."""
     table = load_table("summariser")
     weights = table["weights"]
@@ -81,7 +81,7 @@ def salience(
     """The model's probability that each sentence belongs in a summary of its article."""
     if not sentences:
         return []
-    model = model or load_model()
+    model = model or load_salience_model()
     matrix = np.asarray(features(title, sentences, mentions))
     logits = matrix @ np.asarray(model.weights) + model.bias
     return [float(p) for p in 1.0 / (1.0 + np.exp(-logits))]

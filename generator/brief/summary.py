@@ -12,7 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.brief.salience import DEPENDENT_OPENERS, Model, load_model, salience
+from generator.brief.salience import (
+    DEPENDENT_OPENERS,
+    Model,
+    load_salience_model,
+    salience,
+)
 from generator.model import Article, EntityMention, Sentence, Summary
 from generator.support.text import DIGIT, WORD, content_words
 
@@ -80,7 +85,7 @@ def score_sentences(
     """The sentences that can stand in a summary (not headings, not fragments), best first."""
     if not sentences:
         return []
-    model = model or load_model()
+    model = model or load_salience_model()
     probabilities = dict(zip((s.index for s in sentences), salience(article.title, sentences, mentions, model)))
     title = frozenset(content_words(article.title))
     scored = []

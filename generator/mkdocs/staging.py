@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.model import Page
+from generator.model import MarkdownPage
 from generator.support.atomic import write_atomically
 
 
-def stage(pages: Iterable[Page], folder: Path) -> dict[str, Path]:
+def stage(pages: Iterable[MarkdownPage], folder: Path) -> dict[str, Path]:
     """Write each page below `folder` unless it is there unchanged; remove pages that are gone."""
     staged = {}
     for page in pages:

@@ -1,4 +1,4 @@
-"""Render: the `Corpus` as Markdown `Page`s: briefs, entities, indexes, timeline, print packs."""
+"""Render: the `Corpus` as Markdown `MarkdownPage`s: briefs, entities, indexes, timeline, print packs."""
 
 from generator.render.pack import render_packs
 from generator.render.site import render_site

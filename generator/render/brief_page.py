@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.model import KINDS, Article, Brief, Corpus, Page, Sentence
+from generator.model import KINDS, Article, Brief, Corpus, MarkdownPage, Sentence
 from generator.render.buildinfo import format_time, page_address
 from generator.render.markup import (
     Markdown,
@@ -27,7 +27,7 @@ MAX_TAGS = 8
 REASON_NAMES = 5  # shared entities named in a related brief's reason
 
 
-def render_brief(corpus: Corpus, brief: Brief, info: SiteInfo) -> Page:
+def render_brief(corpus: Corpus, brief: Brief, info: SiteInfo) -> MarkdownPage:
     uri = brief_uri(brief.slug)
     description = brief.article.source.front.description or brief.summary.bottom_line.text
     return render_page(uri, "brief.md.j2", title=brief.article.title, description=description,
@@ -47,14 +47,14 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
 
     Print packs hold many briefs on one page, so each passes its own paragraph `anchor` prefix.
     """
-    article, summary, source = brief.article, brief.summary, brief.source
+    article, summary, source = brief.article, brief.summary, brief.publisher
     linker = _SentenceLinker(corpus, brief, uri, anchor)
     return dict(
         source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
         url=Markdown(safe_url(source.url) or "") if source.url else "",
         url_label="original article",
         date=brief.date.text,
-        words=brief.words,
+        words=brief.word_count,
         title_inferred=article.title_inferred,
         address=page_address(brief_uri(brief.slug), info.url, info.directory_urls),
         built=format_time(info.built) if info.built else "",

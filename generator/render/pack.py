@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import chain, count
 
-from generator.model import Brief, Corpus, Page
+from generator.model import Brief, Corpus, MarkdownPage
 from generator.render.brief_page import brief_tags, brief_values
 from generator.render.buildinfo import format_time, page_address
 from generator.render.markup import Markdown, link, relative
@@ -27,7 +27,7 @@ PACK_META = {"search": {"exclude": True}}
 PACK_LIMIT = 100
 
 
-def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
+def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
     """The page listing the packs, the pack of every brief and one pack per topic tag."""
     topics = _topic_packs(corpus)
     index = render_page(
@@ -41,12 +41,12 @@ def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[Page, ...]:
     return (index, *packs)
 
 
-def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: tuple[Brief, ...]) -> Page:
+def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: tuple[Brief, ...]) -> MarkdownPage:
     """One pack: a cover with the contents, then the newest PACK_LIMIT briefs in the given order."""
     total, briefs = len(briefs), briefs[:PACK_LIMIT]
     bodies = [_brief_body(corpus, info, uri, brief, number) for number, brief in enumerate(briefs, 1)]
     contents = [
-        {"link": link(brief.article.title, f"#b{number}"), "meta": f"{brief.date.text} · {brief.source.name}"}
+        {"link": link(brief.article.title, f"#b{number}"), "meta": f"{brief.date.text} · {brief.publisher.name}"}
         for number, brief in enumerate(briefs, 1)
     ]
     return render_page(

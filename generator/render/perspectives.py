@@ -63,6 +63,6 @@ def _voice(corpus: Corpus, entity: Entity, label: str, briefs: list[Brief]) -> V
 
 
 def _voice_label(brief: Brief) -> str:
-    if brief.source.origin != "none":
-        return brief.source.name
+    if brief.publisher.origin != "none":
+        return brief.publisher.name
     return f"{brief.article.title} (source not stated)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from generator.model import KINDS, Brief, Corpus, Entity, Page
+from generator.model import KINDS, Brief, Corpus, Entity, MarkdownPage
 from generator.render.brief_page import render_brief
 from generator.render.markup import Markdown, escape, link, paragraph_link, relative
 from generator.render.perspectives import voices
@@ -23,7 +23,7 @@ PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes star
 PAGES_PER_TASK = 32
 
 
-def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[Page, ...]:
+def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[MarkdownPage, ...]:
     """Every generated page of the site; a large site's briefs and entities in worker processes."""
     pages = [render_home(corpus, info), render_brief_index(corpus), render_entity_index(corpus),
              render_timeline(corpus), render_page("tags.md", "tags.md.j2", title="Topics")]
@@ -37,7 +37,7 @@ def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[Pag
     return tuple(pages)
 
 
-def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> Page:
+def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> MarkdownPage:
     kind, slug = item
     return render_brief(corpus, corpus.brief(slug), info) if kind == "brief" else render_entity(corpus, corpus.entity(slug))
 
@@ -49,11 +49,11 @@ def _share(corpus: Corpus, info: SiteInfo) -> None:
     _shared.update(corpus=corpus, info=info)
 
 
-def _render_shared(item: tuple[str, str]) -> Page:
+def _render_shared(item: tuple[str, str]) -> MarkdownPage:
     return _render_item(_shared["corpus"], _shared["info"], item)
 
 
-def render_entity(corpus: Corpus, entity: Entity) -> Page:
+def render_entity(corpus: Corpus, entity: Entity) -> MarkdownPage:
     uri = entity_uri(entity.slug)
     mentions = []
     for occurrence in entity.occurrences:
@@ -88,7 +88,7 @@ def render_entity(corpus: Corpus, entity: Entity) -> Page:
     )
 
 
-def render_home(corpus: Corpus, info: SiteInfo) -> Page:
+def render_home(corpus: Corpus, info: SiteInfo) -> MarkdownPage:
     dated = [b.date.value for b in corpus.briefs if b.date.value]
     span = f"{min(dated).isoformat()} to {max(dated).isoformat()}" if dated else ""
     return render_page(
@@ -98,7 +98,7 @@ def render_home(corpus: Corpus, info: SiteInfo) -> Page:
         description=f"{len(corpus.briefs)} briefs",
         site_name=info.name,
         brief_count=len(corpus.briefs),
-        source_count=len({b.source.name for b in corpus.briefs if b.source.origin != "none"}),
+        source_count=len({b.publisher.name for b in corpus.briefs if b.publisher.origin != "none"}),
         span=span,
         entity_count=sum(e.has_page for e in corpus.entities),
         latest=[_listing(b, "index.md") for b in corpus.briefs[:LATEST]],
@@ -109,7 +109,7 @@ def render_home(corpus: Corpus, info: SiteInfo) -> Page:
     )
 
 
-def render_brief_index(corpus: Corpus) -> Page:
+def render_brief_index(corpus: Corpus) -> MarkdownPage:
     uri = "briefs/index.md"
     groups = [
         {"label": label, "items": [_listing(b, uri) for b in briefs]}
@@ -119,7 +119,7 @@ def render_brief_index(corpus: Corpus) -> Page:
                    count=len(corpus.briefs), groups=groups)
 
 
-def render_entity_index(corpus: Corpus) -> Page:
+def render_entity_index(corpus: Corpus) -> MarkdownPage:
     uri = "entities/index.md"
     groups = []
     for kind in KINDS:
@@ -135,7 +135,7 @@ def render_entity_index(corpus: Corpus) -> Page:
                    groups=groups, unlisted=unlisted)
 
 
-def render_timeline(corpus: Corpus) -> Page:
+def render_timeline(corpus: Corpus) -> MarkdownPage:
     uri = "timeline.md"
     dated = sorted((b for b in corpus.briefs if b.date.value), key=lambda b: (b.date.value, b.slug))
     groups = [
@@ -166,13 +166,13 @@ def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
 def _listing(brief: Brief, uri: str) -> dict:
     return {
         "link": link(brief.article.title, relative(uri, brief_uri(brief.slug))),
-        "meta": f"{brief.date.text} · {brief.source.name}",
+        "meta": f"{brief.date.text} · {brief.publisher.name}",
         "bottom_line": brief.summary.bottom_line.text,
     }
 
 
 def _timeline_item(brief: Brief, uri: str) -> dict:
-    return {"date": brief.date.text, "source": brief.source.name,
+    return {"date": brief.date.text, "source": brief.publisher.name,
             "link": link(brief.article.title, relative(uri, brief_uri(brief.slug)))}
 
 

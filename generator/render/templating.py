@@ -12,7 +12,7 @@ from datetime import datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.model import Page
+from generator.model import MarkdownPage
 from generator.render.markup import Markdown, escape, front_matter_text
 from generator.support.memo import ONE, memo
 
@@ -67,7 +67,7 @@ def entity_uri(slug: str) -> str:
 
 
 def render_page(uri: str, template: str, *, title: str, description: str = "", tags: list[str] = (),
-                meta: dict | None = None, search_terms: tuple[str, ...] = (), **values) -> Page:
+                meta: dict | None = None, search_terms: tuple[str, ...] = (), **values) -> MarkdownPage:
     # mkdocs-material prints these raw into its HTML and search results: escaped here, the
     # one place article text leaves the Markdown body (see markup.py)
     front = {"title": front_matter_text(title), "description": front_matter_text(_shortened(description))}
@@ -78,7 +78,7 @@ def render_page(uri: str, template: str, *, title: str, description: str = "", t
     # only, as characters YAML refuses (C1 controls) then arrive as escapes
     front_matter = Markdown("".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items()))
     text = environment().get_template(template).render(front_matter=front_matter, title=title, **values)
-    return Page(uri, text, tuple(dict.fromkeys(search_terms)))
+    return MarkdownPage(uri, text, tuple(dict.fromkeys(search_terms)))
 
 
 def _shortened(text: str, limit: int = 300) -> str:

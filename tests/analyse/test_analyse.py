@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.analyse.nlp import UNUSED_COMPONENTS, analyse, load_model
+from generator.analyse.nlp import UNUSED_COMPONENTS, analyse, load_pipeline
 from tests.conftest import make_article
 
 
@@ -29,7 +29,7 @@ def test_curated_names_are_found_even_when_the_model_misses_them():
 
 
 def test_only_the_components_needed_are_loaded():
-    names = load_model().pipe_names
+    names = load_pipeline().pipe_names
     assert "senter" in names and "ner" in names
     assert not set(UNUSED_COMPONENTS) & set(names)
 

@@ -178,7 +178,7 @@ def test_seed_002_bottom_line_says_the_ministers_spoke_by_phone():
 def test_salience_features_and_weights_meet_by_name():
     from generator.brief import salience
 
-    model = salience.load_model()
+    model = salience.load_salience_model()
     table = salience.load_table("summariser")
     assert dict(zip(salience.FEATURES, model.weights)) == {k: float(v) for k, v in table["weights"].items()}
     article = make_article("Budget vote\n\nThe council voted on the budget on Monday. It passed by 30 votes to 12.")

@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 
 from generator.mkdocs.staging import stage
-from generator.model import Page
+from generator.model import MarkdownPage
 
 
 def test_unchanged_pages_keep_their_files_and_changed_ones_are_rewritten(tmp_path):
-    pages = [Page("index.md", "# Home\n"), Page("briefs/a.md", "A\n"), Page("briefs/b.md", "B\n")]
+    pages = [MarkdownPage("index.md", "# Home\n"), MarkdownPage("briefs/a.md", "A\n"), MarkdownPage("briefs/b.md", "B\n")]
     staged = stage(pages, tmp_path)
     assert staged["briefs/a.md"].read_text(encoding="utf-8") == "A\n"
     for path in staged.values():
         os.utime(path, (1_000_000, 1_000_000))
-    stage([pages[0], Page("briefs/a.md", "A, edited\n"), pages[2]], tmp_path)
+    stage([pages[0], MarkdownPage("briefs/a.md", "A, edited\n"), pages[2]], tmp_path)
     assert staged["briefs/a.md"].read_text(encoding="utf-8") == "A, edited\n"
     assert staged["briefs/a.md"].stat().st_mtime > 1_000_000
     assert staged["briefs/b.md"].stat().st_mtime == 1_000_000
@@ -22,6 +22,6 @@ def test_unchanged_pages_keep_their_files_and_changed_ones_are_rewritten(tmp_pat
 
 
 def test_pages_no_longer_generated_are_removed(tmp_path):
-    stage([Page("briefs/a.md", "A\n"), Page("briefs/b.md", "B\n")], tmp_path)
-    stage([Page("briefs/a.md", "A\n")], tmp_path)
+    stage([MarkdownPage("briefs/a.md", "A\n"), MarkdownPage("briefs/b.md", "B\n")], tmp_path)
+    stage([MarkdownPage("briefs/a.md", "A\n")], tmp_path)
     assert sorted(p.name for p in (tmp_path / "briefs").iterdir()) == ["a.md"]
