@@ -27,7 +27,9 @@ site: $(INSTALLED) $(NODE_TOOLS)  ## generate the briefs from seeds/ and build s
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
 
-test: $(INSTALLED) $(NODE_TOOLS)  ## run the whole test suite
+test: $(INSTALLED) $(NODE_TOOLS)  ## lint, type-check and run the whole test suite
+	$(BIN)/ruff check generator tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 serve: $(INSTALLED) $(NODE_TOOLS)  ## live preview; an edit to seeds/ re-renders only the pages it changes

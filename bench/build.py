@@ -124,7 +124,8 @@ def bare_nlp_pipe(seeds: Path) -> dict:
         "texts = [p.read_text(encoding='utf-8', errors='replace') for p in sorted(Path(sys.argv[1]).iterdir())]\n"
         "nlp = load_pipeline()\n"
         "start = time.perf_counter()\n"
-        "for _ in nlp.pipe(texts, batch_size=16, n_process=processes_for(len(texts), MULTIPROCESS_MIN_ARTICLES)): pass\n"
+        "processes = processes_for(len(texts), MULTIPROCESS_MIN_ARTICLES)\n"
+        "for _ in nlp.pipe(texts, batch_size=16, n_process=processes): pass\n"
         "print(json.dumps({'seconds': time.perf_counter() - start, 'words': sum(len(t.split()) for t in texts)}))\n"
     )
     output = subprocess.run([sys.executable, "-c", code, str(seeds)], cwd=ROOT, env=ENV, check=True,

@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generator.brief.mentions import is_date_or_number  # noqa: E402
-from generator.support.names import name_key, vocabulary  # noqa: E402
 from generator.link import link_briefs  # noqa: E402
 from generator.model import Entity  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 from generator.settings import Settings  # noqa: E402
+from generator.support.names import name_key, vocabulary  # noqa: E402
 
 POSSESSIVE = re.compile(r"['’‘`´¿]s$|s['’]$")
 

@@ -46,7 +46,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as work:
         project = make_project(Path(work) / "project", args.data, 1, args.articles)
         for mode in ("full", "dirty"):
-            figures[mode] = measure(project, dirty=mode == "dirty", edit=sorted((project / "seeds").iterdir())[mode == "dirty"])
+            edit = sorted((project / "seeds").iterdir())[mode == "dirty"]
+            figures[mode] = measure(project, dirty=mode == "dirty", edit=edit)
     for mode in ("full", "dirty"):
         f = figures[mode]
         flag = " --dirty" if mode == "dirty" else ""

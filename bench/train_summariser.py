@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -149,7 +150,7 @@ _STEMMER = porter.PorterStemmer()
 
 def _rouge2(reference: tuple[str, ...], summary: list[str]) -> float:
     ref, got = _tokens(reference), _tokens(summary)
-    ref_pairs, got_pairs = Counter(zip(ref, ref[1:])), Counter(zip(got, got[1:]))
+    ref_pairs, got_pairs = Counter(pairwise(ref)), Counter(pairwise(got))
     shared = sum((ref_pairs & got_pairs).values())
     if not shared:
         return 0.0

@@ -22,4 +22,5 @@ def cache_line(result: BuildResult) -> str | None:
     if not result.cache_rejected:
         return None
     count = len(result.cache_rejected)
-    return f"cache: {count} entr{'ies' if count != 1 else 'y'} could not be used and were recomputed; first: {result.cache_rejected[0]}"
+    entries = f"{count} entr{'ies' if count != 1 else 'y'}"
+    return f"cache: {entries} could not be used and were recomputed; first: {result.cache_rejected[0]}"

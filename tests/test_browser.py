@@ -75,7 +75,9 @@ def test_a_brief_reads_top_down_and_links_back_to_its_list(page: Page, site_url:
     order = page.evaluate("""() => [...document.querySelectorAll(
         '.md-content h1, .bottom-line, .brief-meta, #summary, #key-points')].map(e => e.id || e.className)""")
     assert order[:3] == [SEED_002, "bottom-line", "brief-meta"] and order.index("summary") < order.index("key-points")
-    size = lambda selector: page.evaluate(f"parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)")
+    def size(selector: str) -> float:
+        return page.evaluate(f"parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)")
+
     body = size(".brief-summary p")
     assert size(".bottom-line p") > body, "the bottom line stands out from the summary"
     assert size(".brief-meta p") < body

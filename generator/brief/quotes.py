@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from generator.model import Article, EntityMention, Quote, Sentence
 
+Placed = tuple[int, str]  # a person named in a paragraph: (offset, name)
+
 QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
 SPEECH = re.compile(
     r"\b(said|says|say|told|tells|noted|notes|added|adds|stated|states|stressed|emphasi[sz]ed|"
@@ -20,10 +22,12 @@ LOOK_BACK = 220  # characters before a quote where its speaker is named
 LOOK_AHEAD = 80
 
 
-def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> tuple[Quote, ...]:
+def find_quotes(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]
+) -> tuple[Quote, ...]:
     """Every quotation of six words or more, with its speaker where the text names one."""
     people = _people_by_paragraph(sentences, mentions)
-    quotes = []
+    quotes: list[Quote] = []
     last_person: str | None = None
     for paragraph in article.paragraphs:
         here = people.get(paragraph.index, [])
@@ -47,7 +51,8 @@ def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Seque
     return tuple(quotes)
 
 
-def _speaker(text: str, match: re.Match, here, before, last_person: str | None) -> str | None:
+def _speaker(text: str, match: re.Match[str], here: list[Placed], before: list[Placed],
+             last_person: str | None) -> str | None:
     lead = text[max(0, match.start() - LOOK_BACK) : match.start()]
     if before and match.start() - before[-1][0] <= LOOK_BACK:
         return before[-1][1]
@@ -63,14 +68,14 @@ def _speaker(text: str, match: re.Match, here, before, last_person: str | None) 
     return None
 
 
-def _opens_paragraph(text: str, match: re.Match) -> bool:
+def _opens_paragraph(text: str, match: re.Match[str]) -> bool:
     """The quotation starts the paragraph, after at most a short connective ("On top of that,")."""
     return len(text[: match.start()].split()) <= 5
 
 
-def _people_by_paragraph(sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> dict[int, list]:
+def _people_by_paragraph(sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> dict[int, list[Placed]]:
     """Person mentions by paragraph, as (offset in the paragraph, name), in order."""
-    found: dict[int, list] = {}
+    found: dict[int, list[Placed]] = {}
     for mention in mentions:
         if mention.kind == "person":
             sentence = sentences[mention.sentence]

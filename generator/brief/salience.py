@@ -105,7 +105,7 @@ class _Context:
     similarity: list[float]
     of_stems: list[float]
     headline: set[str]
-    names: Counter
+    names: Counter[int]  # names in each sentence, by position
     recurrence: list[float]
     openings: list[tuple[int, bool]]
 
@@ -152,7 +152,8 @@ def _row(i: int, sentence: Sentence, context: _Context) -> dict[str, float]:
 
 def centrality_words(text: str) -> list[str]:
     """Lower-cased words without function words, as written: what sentences share."""
-    return [w for w in (m.lower().replace("’", "'") for m in WORD.findall(text)) if w not in FUNCTION_WORDS and len(w) > 1]
+    words = (m.lower().replace("’", "'") for m in WORD.findall(text))
+    return [w for w in words if w not in FUNCTION_WORDS and len(w) > 1]
 
 
 def _centrality(bags: list[list[str]]) -> tuple[list[float], list[float]]:

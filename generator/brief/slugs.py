@@ -21,7 +21,7 @@ def brief_slugs(articles: Sequence[Article]) -> list[str]:
     """
     bases = [slug(a.title, "brief") for a in articles]
     counts = Counter(bases)
-    first_path = {}
+    first_path: dict[str, str] = {}
     for base, article in sorted(zip(bases, articles), key=lambda pair: pair[1].source.path):
         first_path.setdefault(base, article.source.path)
     slugs = []

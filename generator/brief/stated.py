@@ -77,7 +77,7 @@ def _first_date(text: str) -> StatedDate | None:
     return None
 
 
-def _from_match(match: re.Match) -> StatedDate | None:
+def _from_match(match: re.Match[str]) -> StatedDate | None:
     parts = match.groupdict()
     day = int(parts["day"])
     month_text = parts.get("month")

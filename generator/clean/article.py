@@ -41,7 +41,7 @@ def is_heading_like(text: str) -> bool:
     stripped = text.rstrip(CLOSERS + " ")
     if stripped.endswith(("...", "…")):
         return words <= 12
-    return words <= 15 and not stripped.endswith(TERMINAL + (":",))
+    return words <= 15 and not stripped.endswith((*TERMINAL, ":"))
 
 
 def _content_lines(body: str) -> list[str]:
@@ -71,7 +71,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, bool]]:
 
 
 @memo(ONE)
-def _boilerplate_rules() -> tuple[frozenset[str], re.Pattern, tuple[str, ...], frozenset[str]]:
+def _boilerplate_rules() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...], frozenset[str]]:
     table = load_table("boilerplate")
     pattern = re.compile("|".join(f"(?:{p})" for p in table["patterns"]))
     return (
@@ -144,6 +144,6 @@ def _continues(previous: tuple[str, bool], text: str) -> bool:
         return False
     if before.endswith(CONTINUES):
         return True
-    ends_sentence = before.rstrip(CLOSERS).endswith(TERMINAL + (":",))
+    ends_sentence = before.rstrip(CLOSERS).endswith((*TERMINAL, ":"))
     starts_lower = text[0].islower() or text[0] in ",.;:)"
     return not ends_sentence and starts_lower

@@ -134,7 +134,7 @@ def _misspelt_twin(name: str, mentions: Sequence[EntityMention]) -> str | None:
 
 def _join_people(groups: _Groups) -> None:
     """A lone surname (or first and last name) joins the full name that dominates it in the corpus."""
-    people = [k for k in groups.keys() if groups.kind_of(k) == "person" and not k.startswith("known:")]
+    people = [k for k in groups.sorted_keys() if groups.kind_of(k) == "person" and not k.startswith("known:")]
     given = {k.split()[0] for k in people if len(k.split()) > 1}
     by_part: dict[str, set[str]] = defaultdict(set)
     for key in people:
@@ -161,7 +161,7 @@ def _join_people(groups: _Groups) -> None:
 
 def _join_variants(groups: _Groups) -> None:
     """Organisations named with or without a legal suffix, and plurals of group names, are one."""
-    keys = set(groups.keys())
+    keys = set(groups.sorted_keys())
     for key in sorted(keys):
         if groups.kind_of(key) == "person" or key.startswith("known:"):
             continue
@@ -173,10 +173,12 @@ def _join_variants(groups: _Groups) -> None:
 
 def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRecord], dict[str, str]]:
     members: dict[str, list[str]] = defaultdict(list)
-    for key in groups.keys():
+    for key in groups.sorted_keys():
         members[groups.union.find(key)].append(key)
-    given_names = {k.split()[0] for k in groups.keys() if groups.kind_of(k) == "person" and len(k.split()) > 1}
-    records, slug_of_key, used = [], {}, set()
+    given_names = {k.split()[0] for k in groups.sorted_keys() if groups.kind_of(k) == "person" and len(k.split()) > 1}
+    records: list[EntityRecord] = []
+    slug_of_key: dict[str, str] = {}
+    used: set[str] = set()
     for root in sorted(members):
         keys = members[root]
         seen = sum((groups.names[k] for k in keys), Counter())
@@ -190,7 +192,8 @@ def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRec
             unusable = all(" " not in n and (name_key(n) in given_names or n in not_names) for n in seen)
             listed = listed and not unusable
         slug = _unique_slug(name, kind, used)
-        aliases = tuple(sorted({n for n in seen if n != name}, key=lambda n: (n.lower(), n)))  # ties: same order in every run
+        # ties (names differing only in case) sort as written: the same order in every run
+        aliases = tuple(sorted({n for n in seen if n != name}, key=lambda n: (n.lower(), n)))
         records.append(EntityRecord(slug, name, kind, aliases, listed))
         slug_of_key.update((key, slug) for key in keys)
     return records, slug_of_key
@@ -215,11 +218,11 @@ def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bo
     return ("place" if others["place"] > votes.total() / 2 else "organisation"), True
 
 
-def _majority(votes: Counter) -> Kind:
+def _majority(votes: Counter[Kind]) -> Kind:
     return max(KINDS, key=lambda kind: (votes[kind], -KINDS.index(kind)))
 
 
-def _fullest(seen: Counter) -> str:
+def _fullest(seen: Counter[str]) -> str:
     """The fullest form: most capitalised words, fewest others ("news agency"), most often seen."""
     def proper(n: str) -> int:
         return sum(w[:1].isupper() or w[:1].isdigit() for w in n.split())
@@ -237,10 +240,10 @@ class _Groups:
 
     def __init__(self) -> None:
         self.union = _UnionFind()
-        self.kinds: dict[str, Counter] = defaultdict(Counter)
-        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.kinds: dict[str, Counter[Kind]] = defaultdict(Counter)
+        self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.briefs: dict[str, set[str]] = defaultdict(set)
-        self.titled: Counter = Counter()
+        self.titled: Counter[str] = Counter()
 
     def add(self, key: str, mention: EntityMention, brief: str) -> None:
         self.union.add(key)
@@ -249,7 +252,7 @@ class _Groups:
         self.briefs[key].add(brief)
         self.titled[key] += bool(mention.title)
 
-    def keys(self) -> list[str]:
+    def sorted_keys(self) -> list[str]:
         return sorted(self.kinds)
 
     def kind_of(self, key: str) -> Kind:

@@ -10,7 +10,8 @@ on that brief. `Settings.entity_min_briefs` overrides the rule.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.link.related import Profile, find_related
@@ -38,7 +39,7 @@ def page_threshold(briefs: int, min_briefs: int | None = None) -> int:
     return min_briefs or (1 if briefs < SMALL_CORPUS else 2)
 
 
-def brief_order(brief: Brief) -> tuple:
+def brief_order(brief: Brief) -> tuple[bool, int, str, str]:
     """Newest first; briefs without a full date last, by title."""
     when = brief.date.value
     return (when is None, -(when.toordinal() if when else 0), brief.article.title.lower(), brief.slug)
@@ -58,7 +59,8 @@ def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -
     return tuple(entities)
 
 
-def _entity(record: EntityRecord, found: list[Occurrence], companions, dates, has_page: bool) -> Entity:
+def _entity(record: EntityRecord, found: list[Occurrence], companions: Mapping[str, tuple[tuple[str, int], ...]],
+            dates: Mapping[str, date | None], has_page: bool) -> Entity:
     seen_on = sorted(d for d in (dates[o.brief] for o in found) if d is not None)
     return Entity(
         record.slug, record.name, record.kind, record.aliases, tuple(found), companions.get(record.slug, ()),
@@ -86,7 +88,7 @@ def _companions(occurrences: dict[str, list[Occurrence]], paged: set[str]) -> di
     for slug in sorted(paged):
         for occurrence in occurrences[slug]:
             in_brief[occurrence.brief].append(slug)
-    shared: dict[str, Counter] = defaultdict(Counter)
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
     for slugs in in_brief.values():
         for slug in slugs:
             shared[slug].update(other for other in slugs if other != slug)
@@ -96,7 +98,7 @@ def _companions(occurrences: dict[str, list[Occurrence]], paged: set[str]) -> di
     }
 
 
-def common_words(texts: Iterable[str], names: Counter) -> frozenset[str]:
+def common_words(texts: Iterable[str], names: Counter[str]) -> frozenset[str]:
     """Single-word names that the texts write in lower case at least as often: words, not names.
 
     `names` counts the mentions of each name standing alone ("Bank", not "Bank of England").

@@ -119,7 +119,7 @@ def _related(profile: Profile, other: Profile, score: float, rarity: dict[str, f
     return Related(other.slug, round(score, 6), shared, similar)
 
 
-def _tfidf(words: Mapping[str, int], df: Counter, count: int) -> dict[str, float]:
+def _tfidf(words: Mapping[str, int], df: Counter[str], count: int) -> dict[str, float]:
     weights = {w: (1 + math.log(n)) * (math.log((1 + count) / (1 + df[w])) + 1) for w, n in words.items()}
     return _normalised(weights)
 

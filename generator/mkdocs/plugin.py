@@ -9,18 +9,21 @@ staged as files under the cache instead, so mkdocs re-renders only those that ch
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.analyse.nlp import ModelMissing
+from generator.analyse.nlp import ModelMissingError
 from generator.mkdocs.search_index import complete as complete_search_index
 from generator.mkdocs.staging import stage
 from generator.pipeline import build
@@ -31,7 +34,7 @@ from generator.settings import Settings, SettingsError, default
 log = get_plugin_logger(__name__)
 
 
-class BriefingConfig(base.Config):
+class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' own hook
     """The plugin's options in mkdocs.yml; their defaults are the generator's (settings.py)."""
 
     seeds = c.Type(str, default=str(default("seeds")))
@@ -49,12 +52,12 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
 
 
-class BriefingPlugin(BasePlugin[BriefingConfig]):
+class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     dirty = False  # a dirty build: generated pages are staged on disk
     built: datetime | None = None  # the build time, kept for a whole serve session
     staging: Path | None = None  # where dirty builds stage the pages
     generated: frozenset[str] = frozenset()  # uris of the pages this plugin made
-    search_terms: dict[str, tuple[str, ...]] = {}  # page url → other names, for the search index
+    search_terms: Mapping[str, tuple[str, ...]] = MappingProxyType({})  # page url → other names, for search
 
     serving = False  # under `mkdocs serve`: builds run in mkdocs' build thread
 
@@ -90,7 +93,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         try:
             result = build(self.settings)
-        except ModelMissing as error:
+        except ModelMissingError as error:
             raise PluginError(f"briefing: {error}") from error
         for problem in result.problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
@@ -146,6 +149,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.staging = cache / "pages" if cache else Path(tempfile.mkdtemp(prefix="briefing-pages-"))
         return self.staging
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         server.watch(str(self.settings.seeds))
         return server

@@ -22,6 +22,7 @@ import html
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from generator.render.markup import front_matter_text
 from generator.support.atomic import write_atomically
@@ -41,7 +42,7 @@ def complete(site_dir: Path, terms: Mapping[str, tuple[str, ...]]) -> bool:
     except FileNotFoundError:
         return False
     index["config"]["fields"][ALIASES] = {"boost": ALIASES_BOOST}
-    docs = []
+    docs: list[dict[str, Any]] = []
     for entry in index["docs"]:
         location = entry["location"]
         page = docs[-1] if docs else None
@@ -58,7 +59,7 @@ def complete(site_dir: Path, terms: Mapping[str, tuple[str, ...]]) -> bool:
     return True
 
 
-def _opens(page: dict, entry: dict) -> bool:
+def _opens(page: dict[str, Any], entry: dict[str, Any]) -> bool:
     """Whether `entry` is the title section of `page`, whose own entry holds no text."""
     return ("#" not in page["location"] and not page["text"].strip()
             and entry["location"].startswith(page["location"] + "#")

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import ftfy
@@ -118,7 +119,7 @@ def decode(raw: bytes) -> tuple[str | None, str]:
     return fixed, note
 
 
-def parse_front_matter(meta: dict) -> tuple[FrontMatter, list[str]]:
+def parse_front_matter(meta: dict[Any, Any]) -> tuple[FrontMatter, list[str]]:
     """Keep the known keys whose values have the right type; say what was dropped."""
     warnings = []
     title = meta.get("title")
@@ -156,7 +157,7 @@ def parse_front_matter(meta: dict) -> tuple[FrontMatter, list[str]]:
     return FrontMatter(clean_title or None, when, source, url, tuple(dict.fromkeys(tags)), description), warnings
 
 
-def _text_field(meta: dict, key: str, warnings: list[str]) -> str | None:
+def _text_field(meta: dict[str, Any], key: str, warnings: list[str]) -> str | None:
     value = meta.get(key)
     if value is None:
         return None

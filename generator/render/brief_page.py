@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
-from generator.model import KINDS, Article, Brief, Corpus, MarkdownPage, Sentence
+from generator.model import KINDS, Article, Brief, Corpus, MarkdownPage, Quote, Related, Sentence
 from generator.render.buildinfo import format_time, page_address
 from generator.render.markup import (
     Markdown,
@@ -23,6 +24,7 @@ from generator.render.templating import (
     render_page,
 )
 
+View = dict[str, Any]  # what a template shows of one thing
 MAX_TAGS = 8
 REASON_NAMES = 5  # shared entities named in a related brief's reason
 
@@ -42,7 +44,7 @@ def _search_terms(corpus: Corpus, brief: Brief) -> tuple[str, ...]:
     return tuple(name for e in entities for name in (e.name, *e.aliases))
 
 
-def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor: str = "p-") -> dict:
+def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor: str = "p-") -> View:
     """What brief_body.md.j2 shows of a brief, linked from the page at `uri`.
 
     Print packs hold many briefs on one page, so each passes its own paragraph `anchor` prefix.
@@ -72,7 +74,7 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
     )
 
 
-def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
+def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
     return [
         {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
          "reason": _reason(corpus, r)}
@@ -80,7 +82,7 @@ def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
     ]
 
 
-def _paragraph_views(article: Article, anchor: str) -> list[dict]:
+def _paragraph_views(article: Article, anchor: str) -> list[View]:
     return [
         {"index": p.index, "text": escape(p.text), "css": "article-subhead" if p.is_heading else "article-text",
          "number": Markdown(f"[{p.index}](#{anchor}{p.index}){{ .para-num }}")}
@@ -110,7 +112,7 @@ class _SentenceLinker:
         return Markdown(f"{text_with_links(sentence.text, spans)}\u00a0{anchor}")
 
 
-def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
+def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
     slugs = dict.fromkeys(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
     groups = []
     for kind in KINDS:
@@ -125,7 +127,7 @@ def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[dict]:
     return groups
 
 
-def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str, anchor: str = "p-") -> dict:
+def _quote_view(corpus: Corpus, brief: Brief, quote: Quote, uri: str, anchor: str = "p-") -> View:
     speaker = escape("Unattributed")
     if quote.speaker:
         entity = corpus.entity(corpus.entity_of[(brief.slug, quote.speaker)])
@@ -135,7 +137,7 @@ def _quote_view(corpus: Corpus, brief: Brief, quote, uri: str, anchor: str = "p-
             "source": paragraph_link(paragraph, f"#{anchor}{paragraph}")}
 
 
-def _reason(corpus: Corpus, related) -> str:
+def _reason(corpus: Corpus, related: Related) -> str:
     """Why two briefs are related: the rarest shared entities first, people before places."""
     specific = ("person", "event", "organisation", "topic", "place")
     shared = sorted((corpus.entity(slug) for slug in related.shared),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from generator.settings import SettingsError
 
@@ -17,16 +17,16 @@ def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
     """
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.now(UTC).replace(microsecond=0)
     try:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError, OSError) as error:
         raise SettingsError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error
 
 
 def format_time(moment: datetime) -> str:
     """A build time as a reader reads it on paper: to the minute, in UTC."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def page_address(uri: str, site_url: str = "", directory_urls: bool = True) -> str:

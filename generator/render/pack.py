@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import chain, count
+from typing import Any
 
 from generator.model import Brief, Corpus, MarkdownPage
 from generator.render.brief_page import brief_tags, brief_values
@@ -57,7 +58,7 @@ def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: 
     )
 
 
-def _brief_body(corpus: Corpus, info: SiteInfo, uri: str, brief: Brief, number: int) -> dict:
+def _brief_body(corpus: Corpus, info: SiteInfo, uri: str, brief: Brief, number: int) -> dict[str, Any]:
     # Paragraph anchors get the brief's number: every brief has a paragraph 1.
     values = brief_values(corpus, brief, info, uri, anchor=f"b{number}-p-") | {"print_button": False, "back_link": ""}
     text = environment().get_template("brief_body.md.j2").render(title=brief.article.title, **values)
@@ -70,7 +71,8 @@ def _topic_packs(corpus: Corpus) -> list[tuple[str, str, tuple[Brief, ...]]]:
     for brief in corpus.briefs:
         for tag in brief_tags(corpus, brief):
             by_tag[tag].append(brief)
-    packs, taken = [], set()
+    packs: list[tuple[str, str, tuple[Brief, ...]]] = []
+    taken: set[str] = set()
     for tag in sorted(by_tag, key=lambda t: (t.casefold(), t)):
         base = slug(tag, "topic")
         packs.append((tag, f"print/topics/{first_free(chain((base,), (f'{base}-{n}' for n in count(2))), taken)}.md",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from generator.model import KINDS, Brief, Corpus, Entity, MarkdownPage
 from generator.render.brief_page import render_brief
@@ -39,10 +40,12 @@ def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[Mar
 
 def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> MarkdownPage:
     kind, slug = item
-    return render_brief(corpus, corpus.brief(slug), info) if kind == "brief" else render_entity(corpus, corpus.entity(slug))
+    if kind == "brief":
+        return render_brief(corpus, corpus.brief(slug), info)
+    return render_entity(corpus, corpus.entity(slug))
 
 
-_shared: dict = {}  # in a worker process: the corpus and site it renders pages of
+_shared: dict[str, Any] = {}  # in a worker process: the corpus and site it renders pages of
 
 
 def _share(corpus: Corpus, info: SiteInfo) -> None:
@@ -140,7 +143,7 @@ def render_timeline(corpus: Corpus) -> MarkdownPage:
     dated = sorted((b for b in corpus.briefs if b.date.value), key=lambda b: (b.date.value, b.slug))
     groups = [
         {"label": str(year), "items": [_timeline_item(b, uri) for b in briefs]}
-        for year, briefs in groupby(dated, key=lambda b: b.date.value.year)
+        for year, briefs in groupby(dated, key=_year)
     ]
     partial = [_timeline_item(b, uri) for b in corpus.briefs if not b.date.value and b.date.origin == "text"]
     undated = [_timeline_item(b, uri) for b in corpus.briefs if b.date.origin == "none"]
@@ -148,7 +151,7 @@ def render_timeline(corpus: Corpus) -> MarkdownPage:
                    groups=groups, partial=partial, undated=undated)
 
 
-def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
+def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict[str, Any]]:
     views = []
     for voice in voices(corpus, entity):
         lines = []
@@ -163,7 +166,7 @@ def _perspectives(corpus: Corpus, entity: Entity, uri: str) -> list[dict]:
     return views
 
 
-def _listing(brief: Brief, uri: str) -> dict:
+def _listing(brief: Brief, uri: str) -> dict[str, Any]:
     return {
         "link": link(brief.article.title, relative(uri, brief_uri(brief.slug))),
         "meta": f"{brief.date.text} · {brief.publisher.name}",
@@ -171,10 +174,15 @@ def _listing(brief: Brief, uri: str) -> dict:
     }
 
 
-def _timeline_item(brief: Brief, uri: str) -> dict:
+def _timeline_item(brief: Brief, uri: str) -> dict[str, Any]:
     return {"date": brief.date.text, "source": brief.publisher.name,
             "link": link(brief.article.title, relative(uri, brief_uri(brief.slug)))}
 
 
 def _month_label(brief: Brief) -> str:
     return brief.date.value.strftime("%Y-%m") if brief.date.value else "Without a full date"
+
+
+def _year(brief: Brief) -> int:
+    assert brief.date.value is not None  # only dated briefs are grouped by year
+    return brief.date.value.year

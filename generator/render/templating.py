@@ -7,6 +7,7 @@ as `Markdown` (links, escaped sentences) go in as they are.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -66,11 +67,13 @@ def entity_uri(slug: str) -> str:
     return f"entities/{slug}.md"
 
 
-def render_page(uri: str, template: str, *, title: str, description: str = "", tags: list[str] = (),
-                meta: dict | None = None, search_terms: tuple[str, ...] = (), **values) -> MarkdownPage:
+def render_page(uri: str, template: str, *, title: str, description: str = "", tags: Sequence[str] = (),
+                meta: Mapping[str, object] | None = None, search_terms: tuple[str, ...] = (),
+                **values: object) -> MarkdownPage:
     # mkdocs-material prints these raw into its HTML and search results: escaped here, the
     # one place article text leaves the Markdown body (see markup.py)
-    front = {"title": front_matter_text(title), "description": front_matter_text(_shortened(description))}
+    front: dict[str, object] = {"title": front_matter_text(title),
+                                "description": front_matter_text(_shortened(description))}
     if tags:
         front["tags"] = [front_matter_text(tag) for tag in tags]
     front |= meta or {}  # more front matter for mkdocs, e.g. print packs kept out of search

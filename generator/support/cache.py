@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from generator.model import Analysis, Article, Mention, Sentence
 from generator.support.atomic import write_atomically
 
 SCHEMA = 1  # bump when the analysis or its encoding changes
 
+Json = dict[str, Any]  # an entry as JSON data
+T = TypeVar("T")
 
-class JsonCache:
+
+class JsonCache(Generic[T]):
     """A folder of JSON entries under one namespace; `None` as folder keeps nothing."""
 
     namespace = "entries"
@@ -33,7 +38,7 @@ class JsonCache:
         text = "\n\n".join(p.text for p in article.paragraphs)
         return hashlib.sha256(f"{self.version}\n{text}".encode()).hexdigest()
 
-    def load(self, article: Article, decoder) -> object | None:
+    def load(self, article: Article, decoder: Callable[[Json], T | None]) -> T | None:
         """decoder(data) for this article's entry, or None when absent, foreign or corrupt.
 
         An entry that is there and cannot be used is recorded in `rejected`, with the reason,
@@ -44,27 +49,31 @@ class JsonCache:
         self.misses += value is None
         return value
 
-    def _load(self, article: Article, decoder) -> object | None:
+    def _load(self, article: Article, decoder: Callable[[Json], T | None]) -> T | None:
         path = self._path(self.key(article))
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
-            return self._reject(path, f"unreadable ({error})")
+            self._reject(path, f"unreadable ({error})")
+            return None
         if not isinstance(data, dict) or data.get("version") != self.version:
-            return self._reject(path, "written by another version")
+            self._reject(path, "written by another version")
+            return None
         try:
             value = decoder(data)
         except (TypeError, KeyError, IndexError, ValueError) as error:
-            return self._reject(path, f"does not decode ({type(error).__name__}: {error})")
-        return value if value is not None else self._reject(path, "does not fit the article")
+            self._reject(path, f"does not decode ({type(error).__name__}: {error})")
+            return None
+        if value is None:
+            self._reject(path, "does not fit the article")
+        return value
 
     def _reject(self, path: Path, reason: str) -> None:
         self.rejected.append(f"{path}: {reason}")
-        return None
 
-    def save(self, article: Article, data: dict) -> None:
+    def save(self, article: Article, data: Json) -> None:
         """Store an entry atomically; a cache that cannot be written is skipped silently."""
         if self.folder is None:
             return
@@ -75,10 +84,11 @@ class JsonCache:
             return
 
     def _path(self, key: str) -> Path:
+        assert self.folder is not None  # only called with a folder
         return self.folder / self.namespace / key[:2] / f"{key}.json"
 
 
-class AnalysisCache(JsonCache):
+class AnalysisCache(JsonCache[Analysis]):
     """The language model's analysis of each article."""
 
     namespace = "analysis"
@@ -90,7 +100,7 @@ class AnalysisCache(JsonCache):
         self.save(article, encode(analysis))
 
 
-def encode(analysis: Analysis) -> dict:
+def encode(analysis: Analysis) -> Json:
     """The analysis as JSON data; sentence texts are left out (the article has them)."""
     return {
         "sentences": [[s.paragraph, s.start, s.end] for s in analysis.sentences],
@@ -98,7 +108,7 @@ def encode(analysis: Analysis) -> dict:
     }
 
 
-def decode(data: dict, article: Article) -> Analysis | None:
+def decode(data: Json, article: Article) -> Analysis | None:
     """Rebuild an analysis from JSON data, or None when it does not fit the article."""
     paragraphs = {p.index: p.text for p in article.paragraphs}
     sentences = []

@@ -24,7 +24,7 @@ def processes_for(count: int, minimum: int, requested: int = 0) -> int:
     return max(1, min(MAX_PROCESSES, os.cpu_count() or 1))
 
 
-def pool(processes: int, initializer: Callable | None = None, initargs: Sequence = ()) -> Pool:
+def pool(processes: int, initializer: Callable[..., None] | None = None, initargs: Sequence[object] = ()) -> Pool:
     """A process pool; under fork, `initargs` reach the workers without being copied through a pipe."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

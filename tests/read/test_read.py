@@ -28,7 +28,7 @@ def test_reads_text_and_markdown_in_path_order_with_subfolders(tmp_path):
 
 
 def test_utf8_bom_and_utf16_are_decoded():
-    assert decode("\ufeffHello".encode("utf-8")) == ("Hello", "")
+    assert decode("\ufeffHello".encode()) == ("Hello", "")
     text, note = decode("Grüße aus Köln".encode("utf-16"))
     assert text == "Grüße aus Köln" and note == ""
 
@@ -42,7 +42,7 @@ def test_latin1_is_repaired_with_a_warning(tmp_path):
 
 
 def test_mojibake_is_fixed():
-    text, note = decode("It\u00e2\u20ac\u2122s fine".encode("utf-8"))
+    text, note = decode("It\u00e2\u20ac\u2122s fine".encode())
     assert text == "It’s fine" and "mojibake" in note
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,12 +11,12 @@ from generator.settings import SettingsError
 
 
 def test_source_date_epoch_sets_the_build_time():
-    assert build_time({"SOURCE_DATE_EPOCH": "1700000000"}) == datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)
+    assert build_time({"SOURCE_DATE_EPOCH": "1700000000"}) == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
 
 
 def test_without_source_date_epoch_the_build_time_is_now():
-    before = datetime.now(timezone.utc).replace(microsecond=0)
-    assert before <= build_time({}) <= datetime.now(timezone.utc)
+    before = datetime.now(UTC).replace(microsecond=0)
+    assert before <= build_time({}) <= datetime.now(UTC)
 
 
 def test_a_bad_source_date_epoch_is_a_settings_error():
@@ -25,7 +25,7 @@ def test_a_bad_source_date_epoch_is_a_settings_error():
 
 
 def test_build_time_reads_to_the_minute_in_utc():
-    assert format_time(datetime(2020, 4, 21, 9, 5, 59, tzinfo=timezone.utc)) == "2020-04-21 09:05 UTC"
+    assert format_time(datetime(2020, 4, 21, 9, 5, 59, tzinfo=UTC)) == "2020-04-21 09:05 UTC"
 
 
 @pytest.mark.parametrize(("uri", "site_url", "directory_urls", "address"), [

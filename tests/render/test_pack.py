@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import yaml
@@ -13,7 +13,7 @@ from generator.render.markup import escape
 from generator.settings import Settings
 from tests.conftest import SEEDS
 
-BUILT = datetime(2024, 5, 6, 7, 8, tzinfo=timezone.utc)
+BUILT = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
