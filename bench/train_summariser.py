@@ -1,4 +1,4 @@
-"""Train the salience model of generator/salience.py on public extractive summaries.
+"""Train the salience model of generator/brief/salience.py on public extractive summaries.
 
     python bench/train_summariser.py --data ../shared/bench/bbc [--folds 5] [--cache DIR] [--write]
 
@@ -179,7 +179,7 @@ def report(held_out: dict[str, dict[str, float]], folds: int, count: int) -> str
 
 def to_yaml(model: Model, articles: int, sentences: int) -> str:
     """The model file: a comment saying where it comes from, then the numbers."""
-    lines = ["# Salience model of generator/salience.py: logistic weights over its FEATURES (raw, unscaled)",
+    lines = ["# Salience model of generator/brief/salience.py: logistic weights over its FEATURES (raw, unscaled)",
              "# and the power of sentence length the summary's rank multiplies salience by.",
              f"# Trained by bench/train_summariser.py on {articles} articles ({sentences} sentences) of the",
              "# public BBC News Summary data; numbers only. Regenerate with `--write`.",

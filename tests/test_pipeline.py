@@ -75,3 +75,11 @@ def test_a_missing_language_model_is_a_clear_mkdocs_error(monkeypatch, tmp_path)
             instance.on_files(None, None)
     finally:
         analyse.load_pipeline.cache_clear()
+
+
+def test_a_hand_written_page_wins_over_the_generated_one_at_its_path(tmp_path):
+    (tmp_path / "timeline.md").write_text("# My own timeline\n")
+    result = build(Settings(SEEDS, cache=None, docs=tmp_path))
+    assert result.hand_written == ("timeline.md",)
+    assert "timeline.md" not in {page.uri for page in result.pages}
+    assert "index.md" in {page.uri for page in result.pages}
