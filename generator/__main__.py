@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.pipeline import build, check
 from generator.render.buildinfo import build_time
-from generator.report import cache_line, summary_line
+from generator.report import cache_line, summary_line, unused_keys_line
 from generator.settings import Settings, SettingsError, default
 
 
@@ -60,13 +60,16 @@ def run_build(settings: Settings, out: Path | None, strict: bool) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     print(summary_line(result), file=sys.stderr)
-    if note := cache_line(result):
-        print(note, file=sys.stderr)
+    for note in (unused_keys_line(result.unused_keys), cache_line(result)):
+        if note:
+            print(f"INFO: {note}", file=sys.stderr)
     return 1 if strict and result.problems else 0
 
 
 def run_check(path: Path) -> int:
-    articles, problems = check(Settings(path, cache=None))
+    articles, problems, unused_keys = check(Settings(path, cache=None))
+    if note := unused_keys_line(unused_keys):
+        print(f"INFO: {note}")
     for problem in problems:
         print(f"{problem.severity.upper()}: {problem}")
     skipped = {p.path for p in problems if p.severity == "error"}

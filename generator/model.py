@@ -35,6 +35,8 @@ class FrontMatter:
     url: str | None = None
     tags: tuple[str, ...] = ()
     description: str | None = None  # the page's description for search engines; else the bottom line
+    author: str | None = None
+    categories: tuple[str, ...] = ()  # a CMS's or scraper's labels ("statements-releases"): not topics
 
 
 @dataclass(frozen=True)

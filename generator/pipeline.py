@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.analyse import analyse, analysis_version
 from generator.brief import BriefCache, code_version, make_briefs
@@ -33,6 +33,7 @@ class BuildResult:
     hand_written: tuple[str, ...] = ()  # generated pages left out: docs/ has a page at their path
     cached_briefs: int = 0  # briefs taken from the cache, not made again
     cache_rejected: tuple[str, ...] = ()  # cache entries there but unusable ("path: why"), recomputed
+    unused_keys: Mapping[str, int] = field(default_factory=dict)  # front matter key -> files that had it
 
 
 def build(settings: Settings) -> BuildResult:
@@ -44,7 +45,7 @@ def build(settings: Settings) -> BuildResult:
 
 def _build(settings: Settings) -> BuildResult:
     seconds: dict[str, float] = {}
-    articles, problems = _read_and_clean(settings, seconds)
+    articles, problems, unused_keys = _read_and_clean(settings, seconds)
     # Analyse: sentences and entities in one spaCy pass over the corpus.
     with _timed(seconds, "analyse"):
         analysis_cache = AnalysisCache(settings.cache, analysis_version())
@@ -66,16 +67,18 @@ def _build(settings: Settings) -> BuildResult:
         pages = tuple(p for p in pages if p.uri not in hand_written)
     problems.sort(key=_problem_order)
     rejected = tuple(analysis_cache.rejected + brief_cache.rejected)
-    return BuildResult(pages, tuple(problems), corpus, seconds, hand_written, brief_cache.hits, rejected)
+    return BuildResult(pages, tuple(problems), corpus, seconds, hand_written, brief_cache.hits, rejected, unused_keys)
 
 
-def check(settings: Settings) -> tuple[list[Article], list[Problem]]:
-    """The first two stages only: the articles ready to build and the problems of the files."""
-    articles, problems = _read_and_clean(settings, {})
-    return articles, sorted(problems, key=_problem_order)
+def check(settings: Settings) -> tuple[list[Article], list[Problem], Mapping[str, int]]:
+    """The first two stages only: the articles ready to build, the problems of the files, and
+    the front matter keys not used (key -> files that had it)."""
+    articles, problems, unused_keys = _read_and_clean(settings, {})
+    return articles, sorted(problems, key=_problem_order), unused_keys
 
 
-def _read_and_clean(settings: Settings, seconds: dict[str, float]) -> tuple[list[Article], list[Problem]]:
+def _read_and_clean(settings: Settings, seconds: dict[str, float]
+                    ) -> tuple[list[Article], list[Problem], Mapping[str, int]]:
     # Read: find the article files, decode them, parse their front matter.
     with _timed(seconds, "read"):
         read = read_folder(settings.seeds, settings.max_article_bytes)
@@ -84,7 +87,7 @@ def _read_and_clean(settings: Settings, seconds: dict[str, float]) -> tuple[list
     with _timed(seconds, "clean"):
         articles, cleaning_problems = clean_all(read.sources)
         problems += cleaning_problems
-    return articles, problems
+    return articles, problems, read.unused_keys
 
 
 def _problem_order(problem: Problem) -> tuple[str, str, str]:

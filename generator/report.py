@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from generator.pipeline import BuildResult
 
 
@@ -15,6 +17,14 @@ def summary_line(result: BuildResult) -> str:
         f"{len(result.corpus.briefs)} briefs ({result.cached_briefs} from the cache), {entity_pages} entity pages, "
         f"{len(result.pages)} pages in all; {skipped} file{'s' if skipped != 1 else ''} skipped, {repaired} repaired"
     )
+
+
+def unused_keys_line(unused_keys: Mapping[str, int]) -> str | None:
+    """One line for the front matter keys the generator does not use: information, no fault."""
+    if not unused_keys:
+        return None
+    listed = ", ".join(f"{key} ({count} file{'s' if count != 1 else ''})" for key, count in unused_keys.items())
+    return f"front matter keys not used: {listed}"
 
 
 def cache_line(result: BuildResult) -> str | None:

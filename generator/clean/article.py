@@ -46,7 +46,7 @@ def is_heading_like(text: str) -> bool:
 
 def _content_lines(body: str) -> list[str]:
     """The body's lines without boilerplate; blank lines kept as paragraph breaks."""
-    lines = [normalise_space(line) for line in body.split("\n")]
+    lines = ["" if _is_escaped_markup(line) else line for line in (normalise_space(line) for line in body.split("\n"))]
     filled = [i for i, line in enumerate(lines) if line]
     edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
     return [
@@ -80,6 +80,11 @@ def _boilerplate_rules() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ..
         tuple(table["breadcrumb_separators"]),
         frozenset(table["breadcrumb_first_words"]),
     )
+
+
+def _is_escaped_markup(line: str) -> bool:
+    """Markup escaped with backslashes and nothing else, such as pandoc's empty heading `\\###`."""
+    return "\\" in line and not any(c.isalnum() for c in line)
 
 
 def _is_boilerplate(line: str, near_edge: bool) -> bool:

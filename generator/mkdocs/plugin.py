@@ -28,7 +28,7 @@ from generator.mkdocs.search_index import complete as complete_search_index
 from generator.mkdocs.staging import stage
 from generator.pipeline import build
 from generator.render.buildinfo import build_time
-from generator.report import cache_line, summary_line
+from generator.report import cache_line, summary_line, unused_keys_line
 from generator.settings import Settings, SettingsError, default
 
 log = get_plugin_logger(__name__)
@@ -113,8 +113,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 self.search_terms[file.url] = page.search_terms
         self._add_assets(files, config)
         log.info(summary_line(result))
-        if note := cache_line(result):
-            log.info(note)
+        for note in (unused_keys_line(result.unused_keys), cache_line(result)):
+            if note:
+                log.info(note)
         return files
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:

@@ -7,9 +7,13 @@ or a `Problem` naming the file and the reason; nothing here raises.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,27 +24,37 @@ import yaml
 from generator.model import FrontMatter, Problem, Source
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-FRONT_MATTER_KEYS = ("title", "date", "source", "url", "tags", "description")
+# Each field and the keys it is read from, the first present winning: the generator's own
+# name first, then those of CMSs, feeds and scrapers.
+DATE_KEYS = ("date", "published", "published_time", "date_published", "pubDate")
+URL_KEYS = ("url", "source_url", "canonical_url", "link")
+SOURCE_KEYS = ("source", "site_name", "publisher")
+AUTHOR_KEYS = ("author", "authors", "byline")
+TAG_KEYS = ("tags", "keywords", "categories")
+FRONT_MATTER_KEYS = frozenset(("title", "description", *DATE_KEYS, *URL_KEYS, *SOURCE_KEYS, *AUTHOR_KEYS, *TAG_KEYS))
+SLUG_LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
 @dataclass(frozen=True)
 class ReadResult:
     sources: tuple[Source, ...]
     problems: tuple[Problem, ...]
+    unused_keys: Mapping[str, int] = field(default_factory=dict)  # front matter key -> files that had it
 
 
 def read_folder(folder: Path, max_bytes: int) -> ReadResult:
     """Read every article below `folder`, in path order."""
     sources: list[Source] = []
     problems: list[Problem] = []
+    unused: Counter[str] = Counter()
     if not folder.is_dir():
         return ReadResult((), (Problem(str(folder), "the seeds folder does not exist", "error"),))
     for path in find_articles(folder):
-        source, file_problems = read_article(path, folder, max_bytes)
+        source, file_problems = read_article(path, folder, max_bytes, unused)
         problems.extend(file_problems)
         if source is not None:
             sources.append(source)
-    return ReadResult(tuple(sources), tuple(problems))
+    return ReadResult(tuple(sources), tuple(problems), dict(sorted(unused.items())))
 
 
 def find_articles(folder: Path) -> list[Path]:
@@ -55,8 +69,13 @@ def find_articles(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def read_article(path: Path, folder: Path, max_bytes: int) -> tuple[Source | None, list[Problem]]:
-    """Read one file; return its Source (or None when it must be skipped) and its problems."""
+def read_article(path: Path, folder: Path, max_bytes: int,
+                 unused: Counter[str] | None = None) -> tuple[Source | None, list[Problem]]:
+    """Read one file; return its Source (or None when it must be skipped) and its problems.
+
+    Front matter keys the generator does not use are counted in `unused`: they are no fault
+    of the file's (a scraper writes what it writes), so they are reported once per build.
+    """
     name = path.relative_to(folder).as_posix()
     problems: list[Problem] = []
 
@@ -88,8 +107,10 @@ def read_article(path: Path, folder: Path, max_bytes: int) -> tuple[Source | Non
         return fail(f"skipped: the front matter is not valid YAML ({_first_line(error)})")
     except (ValueError, TypeError) as error:  # front matter that is not a mapping
         return fail(f"skipped: the front matter is not a mapping of keys to values ({error})")
-    front, warnings = parse_front_matter(post.metadata)
+    front, warnings, unused_here = parse_front_matter(post.metadata)
     problems.extend(Problem(name, f"repaired: {w}", "warning") for w in warnings)
+    if unused is not None:
+        unused.update(unused_here)
     if not post.content.strip():
         return fail("skipped: the article has front matter but no text")
     digest = hashlib.sha256(raw).hexdigest()
@@ -119,42 +140,83 @@ def decode(raw: bytes) -> tuple[str | None, str]:
     return fixed, note
 
 
-def parse_front_matter(meta: dict[Any, Any]) -> tuple[FrontMatter, list[str]]:
-    """Keep the known keys whose values have the right type; say what was dropped."""
-    warnings = []
+def parse_front_matter(meta: dict[str, Any]) -> tuple[FrontMatter, list[str], list[str]]:
+    """The known keys whose values have the right type: (front matter, what was dropped, keys not used).
+
+    Each field is read from the first of its keys that is present, so front matter as CMSs and
+    scrapers write it (`published_time`, `source_url`, `site_name`, `keywords`, …) is understood.
+    """
+    warnings: list[str] = []
     title = meta.get("title")
     if title is not None and not isinstance(title, str | int | float):
         warnings.append(f"front matter 'title' is not text ({type(title).__name__}); ignored")
         title = None
-    when = meta.get("date")
-    if isinstance(when, datetime):
-        when = when.date()
-    elif isinstance(when, str):
-        try:
-            when = date.fromisoformat(when.strip())
-        except ValueError:
-            warnings.append(f"front matter 'date' is not a date (YYYY-MM-DD): {when!r}; ignored")
-            when = None
-    elif when is not None and not isinstance(when, date):
-        warnings.append(f"front matter 'date' is not a date: {when!r}; ignored")
-        when = None
-    tags = meta.get("tags", ())
-    if isinstance(tags, str):
-        tags = [t for t in (part.strip() for part in tags.split(",")) if t]
-    if not isinstance(tags, list | tuple) or not all(isinstance(t, str) for t in tags):
-        warnings.append(f"front matter 'tags' is not a list of words: {tags!r}; ignored")
-        tags = ()
-    source = _text_field(meta, "source", warnings)
-    url = _text_field(meta, "url", warnings)
+    when = None
+    for key in _present(meta, DATE_KEYS):
+        when = _date(meta[key])
+        if when is None:
+            warnings.append(f"front matter {key!r} is not a date (YYYY-MM-DD): {meta[key]!r}; ignored")
+        break
+    tags: list[str] = []
+    for key in _present(meta, TAG_KEYS):
+        found = _words(meta[key])
+        if found is None:
+            warnings.append(f"front matter {key!r} is not a list of words: {meta[key]!r}; ignored")
+        else:
+            tags += found
+    source = _first_text(meta, SOURCE_KEYS, warnings)
+    url = _first_text(meta, URL_KEYS, warnings)
     if url and not url.lower().startswith(("http://", "https://")):
         warnings.append(f"front matter 'url' is not an http(s) address: {url!r}; ignored")
         url = None
+    author = _first_text(meta, AUTHOR_KEYS, warnings, lists=True)
     description = _text_field(meta, "description", warnings)
-    unknown = sorted(str(key) for key in meta if key not in FRONT_MATTER_KEYS)
-    if unknown:
-        warnings.append(f"unknown front matter keys ignored: {', '.join(unknown)}")
+    unused = sorted(str(key) for key in meta if key not in FRONT_MATTER_KEYS)
     clean_title = " ".join(str(title).split()) if title is not None else None
-    return FrontMatter(clean_title or None, when, source, url, tuple(dict.fromkeys(tags)), description), warnings
+    # a label written as a slug ("statements-releases") is a folder or category name, not a topic
+    topics = tuple(dict.fromkeys(t for t in tags if not SLUG_LABEL.fullmatch(t)))
+    categories = tuple(dict.fromkeys(t for t in tags if SLUG_LABEL.fullmatch(t)))
+    front = FrontMatter(clean_title or None, when, source, url, topics, description, author, categories)
+    return front, warnings, unused
+
+
+def _present(meta: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
+    return [key for key in keys if meta.get(key) is not None]
+
+
+def _date(value: object) -> date | None:
+    """A date from YAML's date or datetime, an ISO date or date-time, or an RFC 822 date (RSS)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat, parsedate_to_datetime):
+        try:
+            found = parse(text)
+        except (ValueError, TypeError, IndexError):
+            continue
+        return found.date() if isinstance(found, datetime) else found
+    return None
+
+
+def _words(value: object) -> list[str] | None:
+    if isinstance(value, str):
+        return [t for t in (part.strip() for part in value.split(",")) if t]
+    if isinstance(value, list | tuple) and all(isinstance(t, str) for t in value):
+        return [" ".join(t.split()) for t in value if t.strip()]
+    return None
+
+
+def _first_text(meta: dict[str, Any], keys: tuple[str, ...], warnings: list[str], lists: bool = False) -> str | None:
+    for key in _present(meta, keys):
+        value = meta[key]
+        if lists and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)
+        return _text_field({key: value}, key, warnings)
+    return None
 
 
 def _text_field(meta: dict[str, Any], key: str, warnings: list[str]) -> str | None:

@@ -55,6 +55,7 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
         source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
         url=Markdown(safe_url(source.url) or "") if source.url else "",
         url_label="original article",
+        author=article.source.front.author or "",
         date=brief.date.text,
         words=brief.word_count,
         title_inferred=article.title_inferred,

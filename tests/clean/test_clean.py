@@ -60,3 +60,8 @@ def test_a_single_long_line_gives_a_short_title_and_keeps_its_text():
     article = make_article("word " * 100)
     assert len(article.title.split()) <= 13 and article.title.endswith("…")
     assert len(article.paragraphs) == 1
+
+
+def test_markup_escaped_with_backslashes_and_nothing_else_is_dropped():
+    article = make_article("Title\n\nThe council met on Monday.\n\n\\###\n\n\\* \\* \\*\n\n--- kept as written")
+    assert [p.text for p in article.paragraphs] == ["The council met on Monday.", "--- kept as written"]

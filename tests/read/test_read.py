@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from generator.read.files import decode, parse_front_matter, read_folder
 
 LIMIT = 2_000_000
@@ -68,13 +70,13 @@ def test_broken_front_matter_is_skipped(tmp_path):
 
 
 def test_front_matter_with_wrong_types_keeps_the_article():
-    front, warnings = parse_front_matter({"date": "yesterday", "tags": 5, "title": [1, 2], "colour": "red"})
+    front, warnings, unused = parse_front_matter({"date": "yesterday", "tags": 5, "title": [1, 2], "colour": "red"})
     assert front.date is None and front.tags == () and front.title is None
-    assert len(warnings) == 4
+    assert len(warnings) == 3 and unused == ["colour"]  # an unknown key is no fault of the file
 
 
 def test_front_matter_values_are_typed():
-    front, warnings = parse_front_matter(
+    front, warnings, _ = parse_front_matter(
         {"title": " A  title ", "date": date(2020, 4, 21), "source": "MOFA", "url": "https://x.org/a", "tags": "a, b"}
     )
     assert (front.title, front.date, front.source, front.url, front.tags) == (
@@ -83,8 +85,40 @@ def test_front_matter_values_are_typed():
 
 
 def test_a_url_that_is_not_http_is_dropped():
-    front, warnings = parse_front_matter({"url": "javascript:alert(1)"})
+    front, warnings, _ = parse_front_matter({"url": "javascript:alert(1)"})
     assert front.url is None and warnings
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ({"published_time": "2023-10-01 22:47:47-04:00"}, date(2023, 10, 1)),
+    ({"date_published": "2023-11-17T09:07:57Z"}, date(2023, 11, 17)),
+    ({"pubDate": "Sat, 28 Oct 2023 11:35:00 GMT"}, date(2023, 10, 28)),
+    ({"published": date(2020, 4, 21)}, date(2020, 4, 21)),
+    ({"date": "2023-10-02", "published_time": "2023-10-01 22:47:47-04:00"}, date(2023, 10, 2)),  # ours first
+])
+def test_dates_as_cms_and_feeds_write_them(meta, expected):
+    front, warnings, unused = parse_front_matter(meta)
+    assert front.date == expected and warnings == [] and unused == []
+
+
+def test_front_matter_as_scrapers_and_cms_write_it():
+    front, warnings, unused = parse_front_matter({
+        "source_url": "https://www.whitehouse.gov/briefing-room/x/", "site_name": "The White House",
+        "authors": ["Jane Doe", "John Roe"], "keywords": "Gaza, hostages", "categories": ["statements-releases"],
+        "modified_time": "2023-10-02 10:00:00-04:00",
+    })
+    assert front.url == "https://www.whitehouse.gov/briefing-room/x/" and front.source == "The White House"
+    assert front.author == "Jane Doe, John Roe"
+    assert front.tags == ("Gaza", "hostages")  # topics
+    assert front.categories == ("statements-releases",)  # a scraper's folder name: not a topic
+    assert warnings == [] and unused == ["modified_time"]
+
+
+def test_unused_keys_are_counted_once_per_folder_and_are_no_problem(tmp_path):
+    for n in range(3):
+        write(tmp_path, f"{n}.md", f"---\nmodified_time: 2023-10-0{n + 1}\n---\nTitle {n}\n\nText of article {n}.")
+    result = read_folder(tmp_path, LIMIT)
+    assert result.problems == () and dict(result.unused_keys) == {"modified_time": 3}
 
 
 def test_symbolic_link_outside_the_folder_is_skipped(tmp_path):
