@@ -52,12 +52,19 @@ def model_version() -> str:
     return f"spacy-{version('spacy')}|no-model"
 
 
-def analysis_version() -> str:
-    """Changes whenever the analysis could: model, spaCy, this module, the curated names."""
-    from importlib.resources import files
+# What shapes an analysis besides the model: this package's code, the curated names' table and
+# the code that indexes it (support/names.py), relative to the generator package.
+ANALYSIS_SOURCES = ("analyse", "support/names.py", "support/resources.py", "data/entities.yml")
 
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(files("generator").joinpath("data", "entities.yml").read_bytes())
+
+def analysis_version() -> str:
+    """Changes whenever the analysis could: spaCy, the model, and every file of ANALYSIS_SOURCES."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for source in ANALYSIS_SOURCES:
+        found = package / source
+        for path in sorted(found.rglob("*.py")) if found.is_dir() else [found]:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{model_version()}|{digest.hexdigest()[:16]}"
 
 

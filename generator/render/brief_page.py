@@ -6,23 +6,21 @@ from collections import defaultdict
 from typing import Any
 
 from generator.model import KINDS, Article, Brief, Corpus, MarkdownPage, Quote, Related, Sentence
-from generator.render.buildinfo import format_time, page_address
+from generator.render.buildinfo import format_time
 from generator.render.markup import (
     Markdown,
     escape,
     link,
     paragraph_link,
-    relative,
     safe_url,
     text_with_links,
 )
 from generator.render.templating import (
     KIND_LABELS,
     SiteInfo,
-    brief_uri,
-    entity_uri,
     render_page,
 )
+from generator.render.urls import brief_uri, entity_uri, page_address, relative
 
 View = dict[str, Any]  # what a template shows of one thing
 MAX_TAGS = 8

@@ -27,19 +27,3 @@ def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
 def format_time(moment: datetime) -> str:
     """A build time as a reader reads it on paper: to the minute, in UTC."""
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def page_address(uri: str, site_url: str = "", directory_urls: bool = True) -> str:
-    """The web address of the page made from `uri` (a path inside docs/).
-
-    Without a site_url the address is the page's path inside the site ("briefs/x/"): the
-    host is unknown, and a guessed one would send a reader of the paper to the wrong place.
-    """
-    stem = uri.removesuffix(".md")
-    if not directory_urls:
-        path = f"{stem}.html"
-    elif stem == "index" or stem.endswith("/index"):
-        path = stem.removesuffix("index")
-    else:
-        path = f"{stem}/"
-    return f"{site_url.rstrip('/')}/{path}" if site_url else path or "./"

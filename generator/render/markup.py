@@ -89,16 +89,6 @@ def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdow
     return Markdown(" ".join("".join(out).split()))
 
 
-@memo(MANY)  # entity pages all link to the same briefs
-def relative(from_uri: str, to_uri: str) -> str:
-    """The link from one page's source path to another's (both relative to docs/)."""
-    base, target = from_uri.split("/")[:-1], to_uri.split("/")
-    common = 0
-    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + target[common:])
-
-
 def _escape(text: str, line_start: bool) -> str:
     escaped = text.translate(ESCAPE_INLINE) if HAS_INLINE.search(text) else text
     if line_start and text and text[0] in LINE_START and text[0] not in INLINE:

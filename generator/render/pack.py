@@ -14,9 +14,10 @@ from typing import Any
 
 from generator.model import Brief, Corpus, MarkdownPage
 from generator.render.brief_page import brief_tags, brief_values
-from generator.render.buildinfo import format_time, page_address
-from generator.render.markup import Markdown, link, relative
+from generator.render.buildinfo import format_time
+from generator.render.markup import Markdown, link
 from generator.render.templating import SiteInfo, environment, render_page
+from generator.render.urls import page_address, relative
 from generator.support.slugs import first_free, slug
 
 INDEX_URI = "print/index.md"

@@ -7,16 +7,15 @@ from typing import Any
 
 from generator.model import KINDS, Brief, Corpus, Entity, MarkdownPage
 from generator.render.brief_page import render_brief
-from generator.render.markup import Markdown, escape, link, paragraph_link, relative
+from generator.render.markup import Markdown, escape, link, paragraph_link
 from generator.render.perspectives import voices
 from generator.render.templating import (
     KIND_LABELS,
     KIND_NAMES,
     SiteInfo,
-    brief_uri,
-    entity_uri,
     render_page,
 )
+from generator.render.urls import brief_uri, entity_uri, relative
 from generator.support import workers
 
 LATEST = 10

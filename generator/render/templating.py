@@ -59,14 +59,6 @@ def _finalize(value: object) -> str:
     return escape(value)
 
 
-def brief_uri(slug: str) -> str:
-    return f"briefs/{slug}.md"
-
-
-def entity_uri(slug: str) -> str:
-    return f"entities/{slug}.md"
-
-
 def render_page(uri: str, template: str, *, title: str, description: str = "", tags: Sequence[str] = (),
                 meta: Mapping[str, object] | None = None, search_terms: tuple[str, ...] = (),
                 **values: object) -> MarkdownPage:

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.render.buildinfo import build_time, format_time, page_address
+from generator.render.buildinfo import build_time, format_time
+from generator.render.urls import page_address
 from generator.settings import SettingsError
 
 

@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 import markdown
 
-from generator.render.markup import Markdown, escape, link, relative, text_with_links
+from generator.render.markup import Markdown, escape, link, text_with_links
+from generator.render.urls import relative
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from generator.analyse.nlp import analyse
 from generator.support.cache import AnalysisCache
@@ -116,3 +117,12 @@ def test_the_build_says_how_many_briefs_came_from_the_cache_and_what_it_could_no
     damaged = build(settings)
     assert "2 briefs (0 from the cache)" in summary_line(damaged)
     assert cache_line(damaged).startswith("cache: 2 entries could not be used and were recomputed; first: ")
+
+
+def test_the_analysis_version_covers_the_code_and_table_that_shape_an_analysis():
+    from generator.analyse import nlp
+
+    package = Path(nlp.__file__).resolve().parent.parent
+    for source in nlp.ANALYSIS_SOURCES:
+        assert (package / source).exists(), source  # a moved file would silently leave the key
+    assert nlp.analysis_version().startswith(nlp.model_version() + "|")
