@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from generator.pipeline import build, check
+from generator.pipeline import build, check, read_records
 from generator.render.buildinfo import build_time
 from generator.report import cache_line, summary_line, unused_keys_line
 from generator.settings import Settings, SettingsError, default
@@ -33,9 +34,15 @@ def main(argv: list[str] | None = None) -> int:
                       help="hand-written pages: generated pages at their paths are left out")
     check = commands.add_parser("check", help="report problem files without building; exit 1 if any is skipped")
     check.add_argument("path", nargs="?", type=Path, default=default("seeds"))
+    read = commands.add_parser("read", help="what the generator reads from every file, as JSON")
+    read.add_argument("path", type=Path, help="a folder of articles (or one file)")
+    read.add_argument("--json", type=Path, required=True, dest="out",
+                      help="write the JSON here (- for standard output)")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["build"])
     if args.command == "check":
         return run_check(args.path)
+    if args.command == "read":
+        return run_read(args.path, args.out)
     try:
         settings = Settings(
             seeds=args.seeds, cache=args.cache, site_name=args.site_name, site_url=args.site_url,
@@ -76,6 +83,20 @@ def run_check(path: Path) -> int:
     print(f"{len(articles)} articles ready, {len(skipped)} would be skipped, "
           f"{len({p.path for p in problems} - skipped)} repaired")
     return 1 if skipped else 0
+
+
+def run_read(path: Path, out: Path) -> int:
+    """Write what each file reads as, keyed by its path below `path` without the extension."""
+    folder, only = (path, None) if path.is_dir() else (path.parent, path)
+    records = read_records(folder, only)
+    text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if str(out) == "-":
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    print(f"{len(records)} files read", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

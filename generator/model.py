@@ -37,6 +37,7 @@ class FrontMatter:
     description: str | None = None  # the page's description for search engines; else the bottom line
     author: str | None = None
     categories: tuple[str, ...] = ()  # a CMS's or scraper's labels ("statements-releases"): not topics
+    language: str | None = None  # as the page declares it (saved web pages)
 
 
 @dataclass(frozen=True)

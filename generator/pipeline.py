@@ -11,15 +11,18 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.analyse import analyse, analysis_version
 from generator.brief import BriefCache, code_version, make_briefs
+from generator.brief.stated import stated_date, stated_source
 from generator.clean import clean_all
 from generator.link import link_briefs
 from generator.model import Article, Corpus, MarkdownPage, Problem
 from generator.read import read_folder
+from generator.read.files import find_articles, read_article
 from generator.render import SiteInfo, render_packs, render_site
-from generator.settings import Settings
+from generator.settings import Settings, default
 from generator.support.cache import AnalysisCache
 from generator.support.memo import clear_all
 
@@ -75,6 +78,34 @@ def check(settings: Settings) -> tuple[list[Article], list[Problem], Mapping[str
     the front matter keys not used (key -> files that had it)."""
     articles, problems, unused_keys = _read_and_clean(settings, {})
     return articles, sorted(problems, key=_problem_order), unused_keys
+
+
+def read_records(folder: Path, only: Path | None = None) -> dict[str, dict[str, object]]:
+    """What the generator reads from each file below `folder` (or just `only`): its title, date,
+    source, url, author, language, body and problems, keyed by its path without the extension."""
+    paths = [only] if only is not None else find_articles(folder)
+    records = {}
+    for path in paths:
+        source, problems = read_article(path, folder, default("max_article_bytes"))
+        record: dict[str, object] = {}
+        if source is not None:
+            articles, cleaning = clean_all([source])
+            problems += cleaning
+            if articles:
+                record = _record_of(articles[0])
+        record["problems"] = [f"{p.severity}: {p.reason}" for p in problems]
+        records[path.relative_to(folder).with_suffix("").as_posix()] = record
+    return records
+
+
+def _record_of(article: Article) -> dict[str, object]:
+    when, publisher, front = stated_date(article), stated_source(article), article.source.front
+    return {
+        "title": article.title, "date": when.value.isoformat() if when.value else None, "date_as_stated": when.text,
+        "source": publisher.name if publisher.origin != "none" else None, "url": publisher.url or front.url,
+        "author": front.author, "language": front.language,
+        "body": "\n\n".join(p.text for p in article.paragraphs),
+    }
 
 
 def _read_and_clean(settings: Settings, seconds: dict[str, float]

@@ -58,6 +58,18 @@ The mayor of Kiel spoke about the new port plan on Tuesday.
 "The port will cost <b>40 million</b> euros <script>window.__pwned=1</script>," the mayor of Kiel said.
 """
 
+# A saved web page whose title and text hold markup as text (entities the page decodes).
+HOSTILE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Rostock &lt;script&gt;window.__pwned=1&lt;/script&gt; harbour fees</title>
+<script>window.__pwned = 1</script></head><body><article>
+<p>The harbour of Rostock raised its fees on Monday, and the mayor said the text
+&lt;img src=x onerror=window.__pwned=1&gt; had been posted on the port's board by mistake.</p>
+<p>Shipping companies in Rostock said the new fees would cost them several million euros a year
+and that they would ask the state government to review the decision before the summer.</p>
+<p onclick="window.__pwned=1">The port authority said it would publish the full table of fees next week.</p>
+</article></body></html>
+"""
+
 # A name with markup that the language model takes for a person, in two articles, so that it
 # gets an entity page (whose title the theme prints raw) and speaks a quotation.
 HOSTILE_NAME = 'Maria Lopez"><svg'
@@ -108,6 +120,8 @@ def seed_folder(root: Path) -> Path:
         "hostile.txt": HOSTILE_TEXT.encode("utf-8"),
         "hostile-title.txt": HOSTILE_TITLE.encode("utf-8"),
         "hostile-front-matter.md": HOSTILE_FRONT_MATTER.encode("utf-8"),
+        "saved-page.html": HOSTILE_PAGE.encode("utf-8"),
+        "no-article.html": b"<html><head><title>Index</title></head><body><a href='/a'>A</a></body></html>",
         "hostile-name-1.txt": hostile_names("Budget dispute in the council").encode("utf-8"),
         "hostile-name-2.txt": hostile_names("Finance committee meets again").encode("utf-8"),
         "sub/nested.txt": b"Nested article\n\nThe mayor of Potsdam spoke on Friday.",

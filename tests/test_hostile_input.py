@@ -19,6 +19,7 @@ EXPECTED = {
     "mojibake.txt": ("WARNING", "repaired: garbled characters (mojibake) fixed"),
     "wrong-types.md": ("WARNING", "repaired: front matter 'date' is not a date"),
     "japanese.txt": ("WARNING", "not in English"),
+    "no-article.html": ("ERROR", "skipped: no article found in the web page"),
 }
 
 
@@ -27,7 +28,7 @@ def test_the_site_builds_and_every_problem_is_named_with_its_reason(hostile_buil
     assert result.returncode == 0, result.stderr
     for name, (level, reason) in EXPECTED.items():
         assert any(line.startswith(level) and f"{name}: {reason}" in line for line in result.stderr.splitlines()), name
-    assert "6 files skipped" in result.stderr
+    assert "7 files skipped" in result.stderr
 
 
 def test_strict_build_fails_on_bad_input(hostile_build, tmp_path):
@@ -80,6 +81,14 @@ def assert_no_markup_from_articles(page: Path, parsed) -> None:
         if tag == "script":
             assert "src" not in attributes or "://" not in attributes["src"], (page, attributes)
     assert "__pwned" not in "".join(parsed.scripts), page
+
+
+def test_a_saved_page_shows_its_markup_as_text(hostile_build):
+    _, site, _ = hostile_build
+    (page,) = (site / "briefs").glob("rostock-*.html")
+    content = main_content(page)
+    assert "Rostock <script>window.__pwned=1</script> harbour fees" in content.plain
+    assert "<img src=x onerror=window.__pwned=1>" in content.plain
 
 
 def test_hostile_text_is_shown_as_text_and_structure_is_the_generators(hostile_build):

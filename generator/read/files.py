@@ -22,8 +22,9 @@ import ftfy
 import yaml
 
 from generator.model import FrontMatter, Problem, Source
+from generator.read.html import HTML_SUFFIXES, read_page
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 # Each field and the keys it is read from, the first present winning: the generator's own
 # name first, then those of CMSs, feeds and scrapers.
 DATE_KEYS = ("date", "published", "published_time", "date_published", "pubDate")
@@ -101,6 +102,8 @@ def read_article(path: Path, folder: Path, max_bytes: int,
     if not text.strip():
         return fail("skipped: the file is empty")
 
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _read_saved_page(name, text, raw, problems)
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as error:
@@ -115,6 +118,17 @@ def read_article(path: Path, folder: Path, max_bytes: int,
         return fail("skipped: the article has front matter but no text")
     digest = hashlib.sha256(raw).hexdigest()
     return Source(name, post.content, front, digest), problems
+
+
+def _read_saved_page(name: str, html: str, raw: bytes, problems: list[Problem]) -> tuple[Source | None, list[Problem]]:
+    page = read_page(html)
+    if page is None:
+        problems.append(Problem(name, "skipped: no article found in the web page (an index, error or login page?)",
+                                "error"))
+        return None, problems
+    front = FrontMatter(page.title, page.date, page.site_name, page.url, (), page.description, page.author,
+                        language=page.language)
+    return Source(name, page.body, front, hashlib.sha256(raw).hexdigest()), problems
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
