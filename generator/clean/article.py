@@ -12,6 +12,10 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 TERMINAL = (".", "!", "?", "…", "。", "！", "？")
 CLOSERS = "\"'”’»)]"
 CONTINUES = (",", ";", "(", "–", "—", "-", "/")
+# A block of lines is one paragraph a line when this share of its lines (at least this many)
+# end a sentence; hard-wrapped text ends most lines mid-sentence.
+ONE_A_LINE_SHARE = 0.8
+MIN_LINES_A_PARAGRAPH = 3
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
 MAX_TITLE_CHARS = 160
@@ -55,15 +59,22 @@ def _content_lines(body: str) -> list[str]:
 
 
 def _blocks(lines: list[str]) -> list[tuple[str, bool]]:
-    """Paragraphs split at blank lines: (text, is a Markdown heading)."""
-    blocks, current = [], []
+    """Paragraphs split at blank lines: (text, is a Markdown heading).
+
+    Lines between blank lines are one paragraph, hard-wrapped, unless nearly all of them end
+    a sentence: then the text puts one paragraph on each line, as pages copied from a browser
+    or saved by some tools do, and each line is a paragraph.
+    """
+    blocks: list[tuple[str, bool]] = []
+    current: list[str] = []
     for line in [*lines, ""]:
         heading = MARKDOWN_HEADING.match(line)
         if line and not heading:
             current.append(line)
             continue
         if current:
-            blocks.append((MARKDOWN_LINK.sub(r"\1", " ".join(current)), False))
+            parts = current if _one_paragraph_a_line(current) else [" ".join(current)]
+            blocks += [(MARKDOWN_LINK.sub(r"\1", part), False) for part in parts]
             current = []
         if heading and heading.group(1).strip():
             blocks.append((heading.group(1).strip(), True))
@@ -128,6 +139,11 @@ def _take_title(source: Source, lines: list[str]) -> tuple[str, bool, list[str]]
 def _title_from_path(path: str) -> str:
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return normalise_space(re.sub(r"[_\-]+", " ", stem)) or "Untitled"
+
+
+def _one_paragraph_a_line(lines: list[str]) -> bool:
+    ends = sum(line.rstrip(CLOSERS + " ").endswith((*TERMINAL, ":")) for line in lines)
+    return len(lines) >= MIN_LINES_A_PARAGRAPH and ends >= ONE_A_LINE_SHARE * len(lines)
 
 
 def _rejoin(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -82,7 +82,10 @@ def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdow
     for start, end, url in sorted(spans):
         if start < position or start >= end:
             continue  # overlapping or empty spans: the first wins
-        out.append(_escape(text[position:start], line_start=position == 0))
+        before = _escape(text[position:start], line_start=position == 0)
+        if before.endswith("!"):  # "!" then "[…](…)" would be an image
+            before = before[:-1] + ENTITY_OF["!"]
+        out.append(before)
         out.append(link(text[start:end], url))
         position = end
     out.append(_escape(text[position:], line_start=position == 0))

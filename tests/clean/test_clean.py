@@ -65,3 +65,13 @@ def test_a_single_long_line_gives_a_short_title_and_keeps_its_text():
 def test_markup_escaped_with_backslashes_and_nothing_else_is_dropped():
     article = make_article("Title\n\nThe council met on Monday.\n\n\\###\n\n\\* \\* \\*\n\n--- kept as written")
     assert [p.text for p in article.paragraphs] == ["The council met on Monday.", "--- kept as written"]
+
+
+def test_one_paragraph_a_line_is_split_and_hard_wrapped_lines_are_joined():
+    one_a_line = make_article("Title\n\nThe council met on Monday.\nIt approved the budget.\nThe mayor spoke.\nNobody objected.")
+    assert [p.text for p in one_a_line.paragraphs] == [
+        "The council met on Monday.", "It approved the budget.", "The mayor spoke.", "Nobody objected."]
+    wrapped = make_article("Title\n\nThe council of the city met on Monday to\ndiscuss the budget that the Mayor\n"
+                           "Karl Weber had proposed in the spring.")
+    assert [p.text for p in wrapped.paragraphs] == [
+        "The council of the city met on Monday to discuss the budget that the Mayor Karl Weber had proposed in the spring."]

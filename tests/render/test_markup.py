@@ -70,3 +70,8 @@ def test_link_labels_are_escaped_and_markdown_passes_through():
 def test_relative_links_between_pages():
     assert relative("briefs/a.md", "entities/b.md") == "../entities/b.md"
     assert relative("index.md", "briefs/index.md") == "briefs/index.md"
+
+
+def test_an_exclamation_mark_before_a_link_stays_text():
+    html = markdown.markdown(text_with_links("Wow!Berlin", [(4, 10, "../entities/berlin.md")]), extensions=EXTENSIONS)
+    assert "<img" not in html and "Wow&#33;" in html and 'href="../entities/berlin.md"' in html
