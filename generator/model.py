@@ -65,6 +65,7 @@ class Article:
     title: str
     title_inferred: bool
     paragraphs: tuple[Paragraph, ...]
+    site_name: str | None = None  # from a browser tab's title ("Headline - Site Name") on the first line
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 TERMINAL = (".", "!", "?", "…", "。", "！", "？")
 CLOSERS = "\"'”’»)]"
 CONTINUES = (",", ";", "(", "–", "—", "-", "/")
+# A browser tab's title ends with the site's name after one of these.
+TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+MAX_SITE_NAME_WORDS = 5
+MIN_HEADLINE_WORDS = 3
+HEADLINE_WITHIN = 20  # paragraphs from the top where a copied page shows its headline again
 # A block of lines is one paragraph a line when this share of its lines (at least this many)
 # end a sentence; hard-wrapped text ends most lines mid-sentence.
 ONE_A_LINE_SHARE = 0.8
@@ -27,11 +32,38 @@ def clean(source: Source) -> Article:
     lines = _content_lines(source.body)
     title, title_inferred, lines = _take_title(source, lines)
     texts = _rejoin(_blocks(lines))
+    site_name = None
+    if title_inferred:
+        title, site_name, texts = _tab_title(title, texts)
     paragraphs = tuple(
         Paragraph(index, text, heading or is_heading_like(text))
         for index, (text, heading) in enumerate(texts, start=1)
     )
-    return Article(source, title, title_inferred, paragraphs)
+    return Article(source, title, title_inferred, paragraphs, site_name)
+
+
+def _tab_title(line: str, texts: list[tuple[str, bool]]) -> tuple[str, str | None, list[tuple[str, bool]]]:
+    """A browser tab's title on the first line: (headline, site name, the text without the headline).
+
+    "Headline - Site Name" is a tab's title only when the page shows the headline again near the
+    top, as a copied page does: otherwise the tail may be the headline's own ("Lords wrong on
+    detainees - Straw"). The repeated headline leaves the text: the brief shows it as its title.
+    """
+    for separator in TAB_TITLE_SEPARATORS:
+        head, found, tail = line.rpartition(separator)
+        if not found or len(tail.split()) > MAX_SITE_NAME_WORDS or len(head.split()) < MIN_HEADLINE_WORDS:
+            continue
+        forms = [_key(head), *(_key(part) for part in head.split(" | ") if len(part.split()) >= MIN_HEADLINE_WORDS)]
+        top = [_key(text) for text, _ in texts[:HEADLINE_WITHIN]]
+        if any(form in text for form in forms for text in top):
+            repeated = next((i for i, text in enumerate(top) if text in forms), None)
+            rest = texts if repeated is None else texts[:repeated] + texts[repeated + 1:]
+            return head.strip(), tail.strip() or None, rest
+    return line, None, texts
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def normalise_space(text: str) -> str:

@@ -41,3 +41,26 @@ def test_source_from_url_and_from_an_agency_dateline():
         "www.bbc.co.uk")
     assert stated_source(make_article("T\n\nTOKYO (Reuters) - Ministers met.")).name == "Reuters"
     assert stated_source(make_article("T\n\nMinisters met.")).name == "not stated"
+
+
+def test_dates_in_capitals_and_numeric_forms():
+    assert stated_date(make_article("T\n\nWASHINGTON, OCTOBER 10, 2023 — The talks began.")).value == date(2023, 10, 10)
+    assert stated_date(make_article("T\n\nPublished 28.10.2023, 11:35\n\nThe talks began.")).value == date(2023, 10, 28)
+    assert stated_date(make_article("T\n\nPosted 2023-11-17 09:07:57\n\nThe talks began.")).value == date(2023, 11, 17)
+    assert stated_date(make_article("T\n\nSat, Oct 28, 2023 · 11:35 AM\n\nThe talks began.")).value == date(2023, 10, 28)
+
+
+def test_a_complete_date_near_the_top_beats_a_partial_one_in_the_lead():
+    text = "T\n\nHe arrived on the 24th for talks.\n\nMore text here.\n\nBy Jane Doe, 3 May 2021\n\nThe end."
+    assert stated_date(make_article(text)).value == date(2021, 5, 3)
+
+
+def test_a_browser_tab_title_gives_the_headline_and_the_source():
+    copied = "Ministers agree on trade deal - The Daily Example\n\nHome\n\nWorld\n\nMinisters agree on trade deal\n\nThe ministers agreed on Monday."
+    article = make_article(copied)
+    assert article.title == "Ministers agree on trade deal"
+    assert stated_source(article).name == "The Daily Example" and stated_source(article).origin == "text"
+    assert "Ministers agree on trade deal" not in [p.text for p in article.paragraphs]  # shown as the title
+    # without the headline shown again, the tail belongs to the headline (BBC: "Headline - Speaker")
+    own = make_article("Lords wrong on detainees - Straw\n\nJack Straw said the Law Lords were wrong.")
+    assert own.title == "Lords wrong on detainees - Straw" and stated_source(own).name == "not stated"
