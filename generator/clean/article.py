@@ -12,6 +12,8 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 TERMINAL = (".", "!", "?", "…", "。", "！", "？")
 CLOSERS = "\"'”’»)]"
 CONTINUES = (",", ";", "(", "–", "—", "-", "/")
+# A transcript turn opens with its speaker's label: "Q" or a name in capitals and a colon.
+SPEAKER_TURN = re.compile(r"(?:Q\s|(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]*:\s)")
 # A browser tab's title ends with the site's name after one of these.
 TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 MAX_SITE_NAME_WORDS = 5
@@ -193,8 +195,8 @@ def _rejoin(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 def _continues(previous: tuple[str, bool], text: str) -> bool:
     before, was_heading = previous
-    if was_heading:
-        return False
+    if was_heading or SPEAKER_TURN.match(text):
+        return False  # a transcript's next turn ("Q", "THE PRESIDENT:") starts a paragraph of its own
     if before.endswith(CONTINUES):
         return True
     ends_sentence = before.rstrip(CLOSERS).endswith((*TERMINAL, ":"))

@@ -75,3 +75,11 @@ def test_one_paragraph_a_line_is_split_and_hard_wrapped_lines_are_joined():
                            "Karl Weber had proposed in the spring.")
     assert [p.text for p in wrapped.paragraphs] == [
         "The council of the city met on Monday to discuss the budget that the Mayor Karl Weber had proposed in the spring."]
+
+
+def test_transcript_turns_stay_apart_even_after_a_dash():
+    text = ("Title\n\nTHE PRESIDENT: We have built and created —\n\nTHE PRESIDENT: I'm sorry, you're breaking up.\n\n"
+            "Q Israel's war in Gaza —\n\nMR. KIRBY: We are watching it closely.")
+    paragraphs = [p.text for p in make_article(text).paragraphs]
+    assert paragraphs == ["THE PRESIDENT: We have built and created —", "THE PRESIDENT: I'm sorry, you're breaking up.",
+                          "Q Israel's war in Gaza —", "MR. KIRBY: We are watching it closely."]
