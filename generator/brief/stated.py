@@ -38,6 +38,7 @@ DATE_PATTERNS = [
 AGENCIES = ("Reuters", "AP", "AFP", "Xinhua", "Kyodo", "Bloomberg", "dpa", "Yonhap", "PTI", "ANSA", "EFE", "TASS")
 DATELINE = re.compile(r"^[A-Z][\w .,'-]{1,40}\((?P<agency>" + "|".join(AGENCIES) + r")\)\s*[-–—]")
 SOURCE_LINE = re.compile(r"^(?:source|via)\s*[:：]\s*(?P<name>.{2,80})$", re.IGNORECASE)
+NEXT_LABEL = re.compile(r"\s+\w+\s*[:：]")
 LEAD_PARAGRAPHS = 3  # where a date without its year, a dateline or a source line may stand
 TOP_PARAGRAPHS = 8  # where a complete date (a dateline, a byline, a "Published" line) is looked for
 MAX_DATELINE_WORDS = 15
@@ -70,7 +71,9 @@ def stated_source(article: Article) -> StatedSource:
     for paragraph in (*article.paragraphs[:LEAD_PARAGRAPHS], *article.paragraphs[-LEAD_PARAGRAPHS:]):
         line = SOURCE_LINE.match(paragraph.text)
         if line:
-            return StatedSource(line.group("name").strip(" ."), None, "text")
+            # "Source: Xinhua Editor: Zhu Qing": the source ends where the next label begins
+            name = NEXT_LABEL.split(line.group("name"))[0]
+            return StatedSource(name.strip(" ."), None, "text")
         dateline = DATELINE.match(paragraph.text)
         if dateline:
             return StatedSource(dateline.group("agency"), None, "text")

@@ -64,3 +64,8 @@ def test_a_browser_tab_title_gives_the_headline_and_the_source():
     # without the headline shown again, the tail belongs to the headline (BBC: "Headline - Speaker")
     own = make_article("Lords wrong on detainees - Straw\n\nJack Straw said the Law Lords were wrong.")
     assert own.title == "Lords wrong on detainees - Straw" and stated_source(own).name == "not stated"
+
+
+def test_a_source_line_ends_where_the_next_label_begins():
+    article = make_article("T\n\nWang Yi met his counterpart in Beijing on Monday.\n\nSource: Xinhua Editor: Zhu Qing")
+    assert stated_source(article).name == "Xinhua"
