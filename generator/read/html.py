@@ -21,7 +21,7 @@ MIN_ARTICLE_CHARACTERS = 200
 
 
 @dataclass(frozen=True)
-class Page:
+class SavedPage:
     """What a saved page holds: the article's paragraphs and the page's own metadata."""
 
     body: str  # paragraphs separated by blank lines
@@ -34,7 +34,7 @@ class Page:
     description: str | None
 
 
-def read_page(html: str) -> Page | None:
+def read_page(html: str) -> SavedPage | None:
     """The article of a saved web page, or None when the page holds none (an index, a login wall)."""
     document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     if document is None:
@@ -53,7 +53,7 @@ def read_page(html: str) -> Page | None:
         return " ".join(value.split()) or None if isinstance(value, str) else None
 
     url = field("url")
-    return Page("\n\n".join(paragraphs), field("title"), _date(field("date")), field("sitename"), field("author"),
+    return SavedPage("\n\n".join(paragraphs), field("title"), _date(field("date")), field("sitename"), field("author"),
                 url if url and url.lower().startswith(("http://", "https://")) else None,
                 field("language") or _declared_language(html), field("description"))
 
