@@ -48,6 +48,9 @@ class Source:
     body: str
     front: FrontMatter
     digest: str  # content hash of the raw bytes
+    # the body is the article alone, as a tool extracted it (a saved page's reader, a scraper that
+    # wrote front matter), not a page's whole text copied from a browser
+    extracted: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ class Article:
     title_inferred: bool
     paragraphs: tuple[Paragraph, ...]
     site_name: str | None = None  # from a browser tab's title ("Headline - Site Name") on the first line
+    # the page's text above and below the article (menus, datelines, footers), in page order
+    header: tuple[str, ...] = ()
+    footer: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

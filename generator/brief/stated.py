@@ -41,7 +41,8 @@ SOURCE_LINE = re.compile(r"^(?:source|via)\s*[:：]\s*(?P<name>.{2,80})$", re.IG
 NEXT_LABEL = re.compile(r"\s+\w+\s*[:：]")
 LEAD_PARAGRAPHS = 3  # where a date without its year, a dateline or a source line may stand
 TOP_PARAGRAPHS = 8  # where a complete date (a dateline, a byline, a "Published" line) is looked for
-MAX_DATELINE_WORDS = 15
+MAX_DATELINE_WORDS = 15  # a date this near the head of a line is a dateline's
+HEADER_LINES = 3  # lines of the page above the article where its dateline may stand
 
 
 def stated_date(article: Article) -> StatedDate:
@@ -51,13 +52,21 @@ def stated_date(article: Article) -> StatedDate:
     if article.source.front.date is not None:
         when = article.source.front.date
         return StatedDate(when.isoformat(), when, "front matter")
-    found = [_first_date(p.text) for p in article.paragraphs[:TOP_PARAGRAPHS]]
-    # beyond the lead, only a short line (a dateline, a byline, "Published …") dates the article:
-    # a date in running text is one the story talks about
-    short = [f if len(p.text.split()) <= MAX_DATELINE_WORDS else None for f, p in zip(found, article.paragraphs)]
-    complete = next((f for f in short if f is not None and f.value is not None), None)
-    # in running text, only the lead's opening dates the article ("On 21 April, …")
-    partial = next((f for f in found[:LEAD_PARAGRAPHS] if f is not None), None)
+    # A dateline, a byline or a "Published …" line dates the article: alone, glued to the head
+    # of the lead, or, in a copied page where the headline and byline run together, at the end
+    # of a line just above the article. A date further into running text is one the story talks
+    # about. Above the article, dates on more than one line are a list (related stories, each
+    # with its date) and date nothing.
+    above = [_first_date(" ".join(text.split()[-MAX_DATELINE_WORDS:])) or _first_date(text, within=MAX_DATELINE_WORDS)
+             for text in article.header[-HEADER_LINES:]]
+    above = [f for f in above if f is not None and f.value is not None]
+    heads = [_first_date(p.text, within=MAX_DATELINE_WORDS) for p in article.paragraphs[:TOP_PARAGRAPHS]]
+    complete = next((f for f in (*(above if len(above) == 1 else ()), *heads) if f is not None and f.value), None)
+    # else the lead's first date: a partial one anywhere in it ("… arrived on the 24th"), a
+    # complete one only at its opening ("On 21 April 2023, …"): further in, it is an event's
+    lead = [_first_date(p.text, within=MAX_DATELINE_WORDS) or _partial_date(p.text)
+            for p in article.paragraphs[:LEAD_PARAGRAPHS]]
+    partial = next((f for f in lead if f is not None), None)
     return complete or partial or StatedDate("not stated", None, "none")
 
 
@@ -68,13 +77,15 @@ def stated_source(article: Article) -> StatedSource:
         return StatedSource(front.source, front.url, "front matter")
     if front.url:
         return StatedSource(urlsplit(front.url).hostname or front.url, front.url, "front matter")
-    for paragraph in (*article.paragraphs[:LEAD_PARAGRAPHS], *article.paragraphs[-LEAD_PARAGRAPHS:]):
-        line = SOURCE_LINE.match(paragraph.text)
+    edges = (*article.header[-LEAD_PARAGRAPHS:], *(p.text for p in article.paragraphs[:LEAD_PARAGRAPHS]),
+             *(p.text for p in article.paragraphs[-LEAD_PARAGRAPHS:]), *article.footer[:LEAD_PARAGRAPHS])
+    for text in edges:
+        line = SOURCE_LINE.match(text)
         if line:
             # "Source: Xinhua Editor: Zhu Qing": the source ends where the next label begins
             name = NEXT_LABEL.split(line.group("name"))[0]
             return StatedSource(name.strip(" ."), None, "text")
-        dateline = DATELINE.match(paragraph.text)
+        dateline = DATELINE.match(text)
         if dateline:
             return StatedSource(dateline.group("agency"), None, "text")
     if article.site_name:
@@ -82,11 +93,19 @@ def stated_source(article: Article) -> StatedSource:
     return StatedSource("not stated", None, "none")
 
 
-def _first_date(text: str) -> StatedDate | None:
-    """The paragraph's first complete date, else its first date."""
+def _first_date(text: str, within: int | None = None) -> StatedDate | None:
+    """The paragraph's first complete date, else its first date; only among its first words
+    when `within` is given."""
+    if within is not None:
+        text = " ".join(text.split()[:within])
     matches = [m for pattern in DATE_PATTERNS for m in pattern.finditer(text)]
     dates = [d for d in (_from_match(m) for m in sorted(matches, key=lambda m: (m.start(), -len(m.group())))) if d]
     return next((d for d in dates if d.value is not None), dates[0] if dates else None)
+
+
+def _partial_date(text: str) -> StatedDate | None:
+    found = _first_date(text)
+    return found if found is not None and found.value is None else None
 
 
 def _from_match(match: re.Match[str]) -> StatedDate | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from generator.clean.boilerplate import SPEAKER_TURN, article_paragraphs
 from generator.model import Article, Paragraph, Source
 from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
@@ -12,8 +14,6 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 TERMINAL = (".", "!", "?", "…", "。", "！", "？")
 CLOSERS = "\"'”’»)]"
 CONTINUES = (",", ";", "(", "–", "—", "-", "/")
-# A transcript turn opens with its speaker's label: "Q" or a name in capitals and a colon.
-SPEAKER_TURN = re.compile(r"(?:Q\s|(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]*:\s)")
 # A browser tab's title ends with the site's name after one of these.
 TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 MAX_SITE_NAME_WORDS = 5
@@ -23,25 +23,49 @@ HEADLINE_WITHIN = 20  # paragraphs from the top where a copied page shows its he
 # end a sentence; hard-wrapped text ends most lines mid-sentence.
 ONE_A_LINE_SHARE = 0.8
 MIN_LINES_A_PARAGRAPH = 3
+MAX_WRAPPED_LINE = 150  # characters: no one hard-wraps text this wide, so a longer line is a paragraph
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+LINK_ADDRESS = re.compile(r"\]\([^)\s]*\)?|<?https?://\S+")
 MAX_TITLE_CHARS = 160
 EDGE_LINES = 3  # breadcrumbs are only looked for this near the top or bottom
 
 
+@dataclass(frozen=True)
+class Page:
+    """A source's text before the article is told from the page around it."""
+
+    title: str
+    title_inferred: bool
+    site_name: str | None
+    blocks: list[tuple[str, bool]]  # (paragraph text, is a Markdown heading)
+
+
 def clean(source: Source) -> Article:
     """Turn a read article into cleaned paragraphs and a title."""
-    lines = _content_lines(source.body)
-    title, title_inferred, lines = _take_title(source, lines)
-    texts = _rejoin(_blocks(lines))
-    site_name = None
-    if title_inferred:
-        title, site_name, texts = _tab_title(title, texts)
+    page = read_page(source)
+    texts = [text for text, _ in page.blocks]
+    keep = [True] * len(texts) if source.extracted else article_paragraphs(texts)
+    kept = [i for i, k in enumerate(keep) if k]
+    first, last = (kept[0], kept[-1]) if kept else (0, -1)
     paragraphs = tuple(
         Paragraph(index, text, heading or is_heading_like(text))
-        for index, (text, heading) in enumerate(texts, start=1)
+        for index, (text, heading) in enumerate((page.blocks[i] for i in kept), start=1)
     )
-    return Article(source, title, title_inferred, paragraphs, site_name)
+    header = tuple(text for text, _ in page.blocks[:first])
+    footer = tuple(text for text, _ in page.blocks[last + 1:])
+    return Article(source, page.title, page.title_inferred, paragraphs, page.site_name, header, footer)
+
+
+def read_page(source: Source) -> Page:
+    """The title and the paragraphs of a source, scrape leftovers and broken lines mended."""
+    lines = _content_lines(source.body)
+    title, title_inferred, lines = _take_title(source, lines)
+    blocks = _rejoin(_blocks(lines))
+    site_name = None
+    if title_inferred:
+        title, site_name, blocks = _tab_title(title, blocks)
+    return Page(title, title_inferred, site_name, blocks)
 
 
 def _tab_title(line: str, texts: list[tuple[str, bool]]) -> tuple[str, str | None, list[tuple[str, bool]]]:
@@ -176,8 +200,12 @@ def _title_from_path(path: str) -> str:
 
 
 def _one_paragraph_a_line(lines: list[str]) -> bool:
+    if len(lines) < MIN_LINES_A_PARAGRAPH:
+        return False
     ends = sum(line.rstrip(CLOSERS + " ").endswith((*TERMINAL, ":")) for line in lines)
-    return len(lines) >= MIN_LINES_A_PARAGRAPH and ends >= ONE_A_LINE_SHARE * len(lines)
+    # a link's address is no text a reader wraps: "[text](https://…)" may run past any width
+    widest = max(len(LINK_ADDRESS.sub("", line)) for line in lines)
+    return ends >= ONE_A_LINE_SHARE * len(lines) or widest > MAX_WRAPPED_LINE
 
 
 def _rejoin(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -117,7 +117,8 @@ def read_article(path: Path, folder: Path, max_bytes: int,
     if not post.content.strip():
         return fail("skipped: the article has front matter but no text")
     digest = hashlib.sha256(raw).hexdigest()
-    return Source(name, post.content, front, digest), problems
+    # front matter is written by a tool that extracted the article (a scraper, a CMS export)
+    return Source(name, post.content, front, digest, extracted=bool(post.metadata)), problems
 
 
 def _read_saved_page(name: str, html: str, raw: bytes, problems: list[Problem]) -> tuple[Source | None, list[Problem]]:
@@ -128,7 +129,7 @@ def _read_saved_page(name: str, html: str, raw: bytes, problems: list[Problem]) 
         return None, problems
     front = FrontMatter(page.title, page.date, page.site_name, page.url, (), page.description, page.author,
                         language=page.language)
-    return Source(name, page.body, front, hashlib.sha256(raw).hexdigest()), problems
+    return Source(name, page.body, front, hashlib.sha256(raw).hexdigest(), extracted=True), problems
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:

@@ -83,3 +83,12 @@ def test_transcript_turns_stay_apart_even_after_a_dash():
     paragraphs = [p.text for p in make_article(text).paragraphs]
     assert paragraphs == ["THE PRESIDENT: We have built and created —", "THE PRESIDENT: I'm sorry, you're breaking up.",
                           "Q Israel's war in Gaza —", "MR. KIRBY: We are watching it closely."]
+
+
+def test_lines_too_wide_to_be_wrapped_are_paragraphs_but_a_long_link_address_is_not_width():
+    long = "The council of the city met on Monday and talked about the budget for the coming year " * 2
+    block = make_article(f"Title\n\nLatest news\n{long.strip()}\nMost read")
+    assert [p.text for p in block.paragraphs] == ["Latest news", long.strip(), "Most read"]
+    address = "https://example.org/" + "a" * 150
+    wrapped = make_article(f"Title\n\nThe mayor opened the [new\nlibrary]({address}) on the\nsquare on Monday.")
+    assert [p.text for p in wrapped.paragraphs] == ["The mayor opened the new library on the square on Monday."]
