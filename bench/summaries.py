@@ -4,7 +4,9 @@
 
 Every system ranks the same spaCy sentences (see _summary_systems.py) and is scored at two
 budgets: its 3 best sentences, and 100 words (best sentences first, the last one cut at the
-100th word), both shown in article order. ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (rouge-score,
+100th word), both shown in article order; ours at 3 sentences is the summary a brief shows (at
+most three sentences, within its 75-word budget). The mean words of each system's summaries are
+reported beside its scores. ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (rouge-score,
 Porter stemming on) are averaged over the articles; ms_per_article is the time a system takes
 to choose, given the sentences (the spaCy pass, shared by all, is timed apart).
 """
@@ -79,19 +81,21 @@ def _top(ranker: Ranker, count: int | None) -> Callable[[Item], list[Sentence]]:
 
 def _score(items: list[Item], choose: Callable[[Item], list[Sentence]], budget: str, scorer) -> dict:
     totals = dict.fromkeys(MEASURES, 0.0)
-    seconds = 0.0
+    seconds = words = 0.0
     choose(items[0])  # loading a model or its tables is not choosing: keep it out of the timing
     for item in items:
         start = time.perf_counter()
         chosen = choose(item)
         seconds += time.perf_counter() - start
         texts = cut_to_words(chosen, WORD_BUDGET) if budget == "100_words" else [s.text for s in chosen]
+        words += sum(len(text.split()) for text in texts)
         scores = scorer.score("\n".join(item.reference), "\n".join(texts))
         for measure in MEASURES:
             totals[measure] += scores[measure].fmeasure
     count = len(items)
     figures = {measure: round(100 * total / count, 2) for measure, total in totals.items()}
     figures["ms_per_article"] = round(1000 * seconds / count, 3)
+    figures["words"] = round(words / count, 1)
     return figures
 
 
@@ -110,14 +114,15 @@ def cut_to_words(ranked: list[Sentence], budget: int) -> list[str]:
 
 def table(results: Results, count: int) -> str:
     """The results as a Markdown table, one row a system."""
-    head = ["system"] + [f"{m} {b}" for b in ("3 sent.", "100 w.") for m in ("R-1", "R-2", "R-Lsum", "ms")]
+    head = ["system"] + [f"{m} {b}" for b in ("3 sent.", "100 w.") for m in ("R-1", "R-2", "R-Lsum", "words", "ms")]
     lines = [f"{count} articles; ROUGE F1 × 100 (rouge-score, stemming on); ms = per article", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, budgets in results.items():
         cells = [NAMES.get(name, name)]
         for budget in BUDGETS:
             figures = budgets[budget]
-            cells += [f"{figures[m]:.2f}" for m in MEASURES] + [f"{figures['ms_per_article']:.2f}"]
+            cells += [f"{figures[m]:.2f}" for m in MEASURES] + [f"{figures['words']:.0f}",
+                                                                 f"{figures['ms_per_article']:.2f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -1,8 +1,14 @@
 """Train the salience model of generator/brief/salience.py on public extractive summaries.
 
-    python bench/train_summariser.py --data ../shared/bench/bbc [--folds 5] [--cache DIR] [--write]
+    python bench/train_summariser.py --data ../shared/bench/bbc ../shared/bench/cnn [--test DIR]
+                                     [--folds 5] [--cache DIR] [--write]
 
-Each sentence of each article is labelled by whether the reference summary contains it; a
+Each sentence of each article is labelled by whether the reference copies it or the article's
+greedy ROUGE oracle takes it
+(the sentences a perfect extractive summariser would choose for the reference: the reference's
+own sentences where it copies them, as BBC's does; the closest ones where journalists wrote it,
+as CNN's highlights are). Several corpora may be fitted on together (`--data A B`), and
+`--test C` reports a model fitted on them on another corpus. A
 logistic regression learns that label from generator.brief.salience.features (the very code the
 pipeline runs), and the length weight is chosen on the training articles only. Held-out figures
 come from k-fold cross-validation by article (no article is ever in its own training set) and
@@ -34,16 +40,18 @@ from summaries import MEASURES, WORD_BUDGET, cut_to_words
 from generator.brief.mentions import clean_mentions
 from generator.brief.salience import FEATURES, Model, features
 from generator.brief.summary import (
-    SUMMARY_SIZE,
+    SUMMARY_WORDS,
     choose,
     rank_sentences,
     score_sentences,
+    within_budget,
 )
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "generator" / "data" / "summariser.yml"
 LENGTH_WEIGHTS = (0.5, 0.625, 0.75, 0.875, 1.0)
 REGULARISATION = 1.0  # sklearn's C; the model is small and the data plentiful
 SEED = 0
+ORACLE_SIZE = 3  # sentences the labelling oracle may take
 
 
 @dataclass(frozen=True)
@@ -58,21 +66,32 @@ class Table:
 def main(argv: list[str] | None = None) -> int:
     """Cross-validate, report held-out figures, and write the model when asked."""
     options = parse_args(argv)
-    items = load(options.data, options.limit, options.cache)
+    corpora = {folder.name: load(folder, options.limit, options.cache) for folder in options.data}
+    items = [item for found in corpora.values() for item in found]
     table = build_table(items)
-    print(f"{len(items)} articles, {len(table.labels)} sentences, {table.labels.mean():.1%} in the references")
-    held_out = cross_validate(items, table, options.folds)
-    print(report(held_out, options.folds, len(items)))
+    print(f"{len(items)} articles, {len(table.labels)} sentences, {table.labels.mean():.1%} chosen by the oracle")
+    if options.test:
+        # fitted on one corpus, tested on another: how well the model travels
+        test = load(options.test, options.limit, options.cache)
+        model = fit(items, table, np.arange(len(items)))
+        print(f"fitted on {', '.join(corpora)}, tested on {options.test.name}")
+        print(report(evaluate(test, model), 0, len(test)))
+        return 0
+    held_out = cross_validate(items, table, options.folds, [name for name, found in corpora.items() for _ in found])
+    for name, figures in held_out.items():
+        print(f"\n{name}:\n" + report(figures, options.folds, len(corpora.get(name, items))))
     if options.write:
         model = fit(items, table, np.arange(len(items)))
-        MODEL_FILE.write_text(to_yaml(model, len(items), len(table.labels)), encoding="utf-8")
+        MODEL_FILE.write_text(to_yaml(model, list(corpora), len(items), len(table.labels)), encoding="utf-8")
         print(f"wrote {MODEL_FILE}")
     return 0
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with articles/ and summaries/")
+    parser.add_argument("--data", type=Path, nargs="+", required=True,
+                        help="folders with articles/ and summaries/, fitted on together")
+    parser.add_argument("--test", type=Path, help="fit on every --data article and test on this folder instead")
     parser.add_argument("--limit", type=int, help="only N articles, spread evenly over the folder")
     parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation by article")
     parser.add_argument("--cache", type=Path, help="keep spaCy analyses here between runs")
@@ -86,10 +105,41 @@ def build_table(items: list[Item]) -> Table:
     for number, item in enumerate(items):
         sentences = item.analysis.sentences
         rows += features(item.article.title, sentences, clean_mentions(item.analysis))
-        reference = f" {' '.join(_normal(r) for r in item.reference)} "
-        labels += [f" {_normal(s.text)} " in reference for s in sentences]
+        chosen = oracle(item.reference, [s.text for s in sentences])
+        copied = f" {' '.join(_normal(r) for r in item.reference)} "
+        labels += [i in chosen or f" {_normal(s.text)} " in copied for i, s in enumerate(sentences)]
         article += [number] * len(sentences)
     return Table(np.asarray(rows, dtype=float), np.asarray(labels), np.asarray(article))
+
+
+def oracle(reference: tuple[str, ...], sentences: list[str]) -> set[int]:
+    """The sentences a perfect extractive summariser would take: greedily, the one that adds most
+    to ROUGE-1 + ROUGE-2 against the reference, until none adds (at most ORACLE_SIZE). Copied
+    references (BBC) give back their own sentences; written ones (CNN highlights) the closest."""
+    chosen: list[int] = []
+    best = 0.0
+    while len(chosen) < ORACLE_SIZE:
+        gains = [(_rouge12(reference, [sentences[j] for j in sorted([*chosen, i])]), i)
+                 for i in range(len(sentences)) if i not in chosen]
+        if not gains:
+            break
+        score, index = max(gains)
+        if score <= best:
+            break
+        best, chosen = score, [*chosen, index]
+    return set(chosen)
+
+
+def _rouge12(reference: tuple[str, ...], summary: list[str]) -> float:
+    ref, got = _tokens(reference), _tokens(summary)
+    total = 0.0
+    for n in (1, 2):
+        ref_grams, got_grams = Counter(zip(*(ref[k:] for k in range(n)))), Counter(zip(*(got[k:] for k in range(n))))
+        shared = sum((ref_grams & got_grams).values())
+        if shared:
+            precision, recall = shared / sum(got_grams.values()), shared / sum(ref_grams.values())
+            total += 2 * precision * recall / (precision + recall)
+    return total
 
 
 def fit(items: list[Item], table: Table, train: np.ndarray) -> Model:
@@ -105,10 +155,9 @@ def fit(items: list[Item], table: Table, train: np.ndarray) -> Model:
     return max(candidates, key=lambda model: _mean_rouge2([items[i] for i in train], model))
 
 
-def cross_validate(items: list[Item], table: Table, folds: int) -> dict[str, dict[str, float]]:
-    """Held-out ROUGE of the real selection and held-out AUC of the model, over k folds."""
-    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
-    totals = {budget: dict.fromkeys(MEASURES, 0.0) for budget in ("3_sentences", "100_words")}
+def cross_validate(items: list[Item], table: Table, folds: int, corpus: list[str]) -> dict[str, dict]:
+    """Held-out ROUGE of the real selection, per corpus, and held-out AUC of the model, over k folds."""
+    held: list[dict[str, list[str]]] = [{} for _ in items]
     probabilities = np.zeros(len(table.labels))
     splits = KFold(folds, shuffle=True, random_state=SEED).split(np.arange(len(items)))
     for fold, (train, test) in enumerate(splits, start=1):
@@ -117,11 +166,29 @@ def cross_validate(items: list[Item], table: Table, folds: int) -> dict[str, dic
         mask = np.isin(table.article, test)
         probabilities[mask] = 1 / (1 + np.exp(-(table.rows[mask] @ np.asarray(model.weights) + model.bias)))
         for i in test:
-            for budget, texts in _summaries(items[i], model).items():
-                scores = scorer.score("\n".join(items[i].reference), "\n".join(texts))
-                for measure in MEASURES:
-                    totals[budget][measure] += 100 * scores[measure].fmeasure / len(items)
-    totals["auc"] = {"sentence": 100 * roc_auc_score(table.labels, probabilities)}
+            held[i] = _summaries(items[i], model)
+    results = {}
+    for name in dict.fromkeys(corpus):
+        members = [i for i, c in enumerate(corpus) if c == name]
+        results[name] = _rouge([items[i] for i in members], [held[i] for i in members])
+        mask = np.isin(table.article, members)
+        results[name]["auc"] = {"sentence": 100 * roc_auc_score(table.labels[mask], probabilities[mask])}
+    return results
+
+
+def evaluate(items: list[Item], model: Model) -> dict:
+    return _rouge(items, [_summaries(item, model) for item in items])
+
+
+def _rouge(items: list[Item], summaries: list[dict[str, list[str]]]) -> dict:
+    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    totals: dict = {budget: dict.fromkeys([*MEASURES, "words"], 0.0) for budget in ("3_sentences", "100_words")}
+    for item, summary in zip(items, summaries):
+        for budget, texts in summary.items():
+            scores = scorer.score("\n".join(item.reference), "\n".join(texts))
+            for measure in MEASURES:
+                totals[budget][measure] += 100 * scores[measure].fmeasure / len(items)
+            totals[budget]["words"] += sum(len(t.split()) for t in texts) / len(items)
     return totals
 
 
@@ -129,7 +196,7 @@ def _summaries(item: Item, model: Model) -> dict[str, list[str]]:
     """What the pipeline would show at each budget, with this model."""
     mentions = clean_mentions(item.analysis)
     ranked = score_sentences(item.article, item.analysis.sentences, mentions, model)
-    three = sorted((s.sentence for s in choose(ranked)[:SUMMARY_SIZE]), key=lambda s: s.index)
+    three = sorted((s.sentence for s in within_budget(choose(ranked), SUMMARY_WORDS)), key=lambda s: s.index)
     ordered = rank_sentences(item.article, item.analysis.sentences, mentions, model)
     return {"3_sentences": [s.text for s in three], "100_words": cut_to_words(ordered, WORD_BUDGET)}
 
@@ -139,7 +206,8 @@ def _mean_rouge2(items: list[Item], model: Model) -> float:
     total = 0.0
     for item in items:
         mentions = clean_mentions(item.analysis)
-        chosen = choose(score_sentences(item.article, item.analysis.sentences, mentions, model))[:SUMMARY_SIZE]
+        chosen = within_budget(choose(score_sentences(item.article, item.analysis.sentences, mentions, model)),
+                               SUMMARY_WORDS)
         total += _rouge2(item.reference, [s.sentence.text for s in chosen])
     return total / max(len(items), 1)
 
@@ -168,21 +236,24 @@ def _tokens(texts: Sequence[str]) -> list[str]:
 
 def report(held_out: dict[str, dict[str, float]], folds: int, count: int) -> str:
     """The held-out figures as Markdown."""
-    lines = [f"Held out ({folds}-fold cross-validation by article, {count} articles): "
-             f"sentence AUC {held_out['auc']['sentence']:.2f}", "",
-             "| budget | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |", "|---|---|---|---|"]
+    how = f"held out ({folds}-fold cross-validation by article" if folds else "(another corpus"
+    auc = f": sentence AUC {held_out['auc']['sentence']:.2f}" if "auc" in held_out else ""
+    lines = [f"{how}, {count} articles){auc}", "",
+             "| budget | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | words |", "|---|---|---|---|---|"]
     for budget in ("3_sentences", "100_words"):
         figures = held_out[budget]
-        lines.append(f"| {budget} | " + " | ".join(f"{figures[m]:.2f}" for m in MEASURES) + " |")
+        lines.append(f"| {budget} | " + " | ".join(f"{figures[m]:.2f}" for m in MEASURES)
+                     + f" | {figures['words']:.0f} |")
     return "\n".join(lines)
 
 
-def to_yaml(model: Model, articles: int, sentences: int) -> str:
+def to_yaml(model: Model, corpora: list[str], articles: int, sentences: int) -> str:
     """The model file: a comment saying where it comes from, then the numbers."""
     lines = ["# Salience model of generator/brief/salience.py: logistic weights over its FEATURES (raw, unscaled)",
              "# and the power of sentence length the summary's rank multiplies salience by.",
              f"# Trained by bench/train_summariser.py on {articles} articles ({sentences} sentences) of the",
-             "# public BBC News Summary data; numbers only. Regenerate with `--write`.",
+             f"# public summary sets {' and '.join(corpora)} (labels: each article's greedy ROUGE oracle);",
+             "# numbers only. Regenerate with `--write`.",
              f"bias: {model.bias:.6g}", f"length_weight: {model.length_weight}", "weights:"]
     lines += [f"  {name}: {weight:.6g}" for name, weight in zip(FEATURES, model.weights)]
     return "\n".join(lines) + "\n"

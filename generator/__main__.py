@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
                       help="pages at briefs/x/ rather than briefs/x.html (mkdocs' use_directory_urls)")
     make.add_argument("--max-article-bytes", type=int, default=default("max_article_bytes"))
     make.add_argument("--entity-min-briefs", type=int, default=default("entity_min_briefs"))
+    make.add_argument("--summary-words", type=int, default=default("summary_words"),
+                      help="a summary's word budget (at most three sentences)")
     make.add_argument("--workers", type=int, default=default("workers"), help="processes; 0: as suits the corpus")
     make.add_argument("--docs", type=Path, default=default("docs"),
                       help="hand-written pages: generated pages at their paths are left out")
@@ -47,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(
             seeds=args.seeds, cache=args.cache, site_name=args.site_name, site_url=args.site_url,
             directory_urls=args.directory_urls, max_article_bytes=args.max_article_bytes,
-            entity_min_briefs=args.entity_min_briefs, workers=args.workers, docs=args.docs,
+            entity_min_briefs=args.entity_min_briefs, summary_words=args.summary_words, workers=args.workers,
+            docs=args.docs,
             built=build_time(),  # as the site's: SOURCE_DATE_EPOCH when set, else now
         )
     except SettingsError as error:

@@ -55,8 +55,9 @@ def _build(settings: Settings) -> BuildResult:
         analyses = analyse(articles, settings.workers, analysis_cache)
     # Brief: bottom line, summary, key points, quotes, date and source of each article.
     with _timed(seconds, "brief"):
-        brief_cache = BriefCache(settings.cache, code_version())
-        briefs, brief_problems = make_briefs(articles, analyses, brief_cache)
+        # the cache's version names the summary's budget too: a new budget remakes every brief
+        brief_cache = BriefCache(settings.cache, f"{code_version()}-{settings.summary_words}w")
+        briefs, brief_problems = make_briefs(articles, analyses, brief_cache, settings.summary_words)
         problems += brief_problems
     # Link: resolve entities across the corpus, find related briefs.
     with _timed(seconds, "link"):

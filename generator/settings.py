@@ -21,6 +21,7 @@ class Settings:
     seeds: Path = Path("seeds")  # the folder of articles
     site_name: str = "Briefing"
     max_article_bytes: int = 2_000_000  # larger files are skipped with an error
+    summary_words: int = 75  # a brief's summary: at most three sentences and this many words
     entity_min_briefs: int = 0  # briefs an entity needs for its own page; 0: 1 on small sites, else 2
     workers: int = 0  # processes for every pool (analysis, rendering); 0: as many as suit the corpus
     cache: Path | None = Path(".cache")  # folder of the analysis and brief caches; None: no cache
@@ -34,12 +35,14 @@ class Settings:
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value))
-        for name in ("max_article_bytes", "entity_min_briefs", "workers"):
+        for name in ("max_article_bytes", "entity_min_briefs", "workers", "summary_words"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise SettingsError(f"{name} must be a whole number of 0 or more, not {value!r}")
         if self.max_article_bytes == 0:
             raise SettingsError("max_article_bytes must be more than 0")
+        if self.summary_words == 0:
+            raise SettingsError("summary_words must be more than 0")
         if not str(self.site_name).strip():
             raise SettingsError("site_name must not be empty")
 

@@ -47,6 +47,16 @@ def test_settings_are_validated():
         Settings(SEEDS, workers=-1)
     with pytest.raises(SettingsError):
         Settings(SEEDS, max_article_bytes=0)
+    with pytest.raises(SettingsError):
+        Settings(SEEDS, summary_words=0)
+
+
+def test_the_summary_budget_is_a_setting_and_a_new_budget_remakes_the_briefs(tmp_path):
+    roomy = build(Settings(SEEDS, cache=tmp_path, summary_words=200))
+    tight = build(Settings(SEEDS, cache=tmp_path, summary_words=30))
+    for brief in tight.corpus.briefs:
+        assert len(brief.summary.sentences) == 1 or sum(len(s.text.split()) for s in brief.summary.sentences) <= 30
+    assert [b.summary for b in roomy.corpus.briefs] != [b.summary for b in tight.corpus.briefs]
 
 
 @pytest.mark.parametrize("text, english", [

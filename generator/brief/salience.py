@@ -44,8 +44,9 @@ FUNCTION_WORDS = frozenset(
     "hasn't haven haven't isn isn't ma mightn mightn't mustn mustn't needn needn't shan shan't shouldn "
     "shouldn't wasn wasn't weren weren't won won't wouldn wouldn't".split()
 )
+LEAD_SENTENCES = 3  # a news story's lead: where its point is
 FEATURES = (
-    "opening", "first", "place", "paragraph_opening", "first_in_paragraph", "length",
+    "opening", "first", "in_lead", "place", "paragraph_opening", "first_in_paragraph", "length",
     "centrality", "centrality_share", "centrality_of_stems", "document_similarity", "headline", "lead_overlap",
     "names", "name_recurrence", "numbers", "quoted", "attributed", "dependent", "question",
 )
@@ -130,6 +131,7 @@ def _row(i: int, sentence: Sentence, context: _Context) -> dict[str, float]:
     return {
         "opening": 1.0 / (1 + i),
         "first": float(i == 0),
+        "in_lead": float(i < LEAD_SENTENCES),
         "place": i / max(len(context.stems) - 1, 1),
         "paragraph_opening": 1.0 / (1 + paragraph),
         "first_in_paragraph": float(opens),

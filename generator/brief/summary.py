@@ -22,8 +22,8 @@ from generator.model import Article, EntityMention, Sentence, Summary
 from generator.support.text import DIGIT, WORD, content_words
 
 __all__ = [
-    "ScoredSentence", "choose", "is_self_contained", "key_points", "overlap", "rank_sentences",
-    "score_sentences", "summarise",
+    "SUMMARY_WORDS", "ScoredSentence", "choose", "is_self_contained", "key_points", "overlap", "rank_sentences",
+    "score_sentences", "summarise", "within_budget",
 ]
 
 UNDERLINE = re.compile(
@@ -34,6 +34,7 @@ UNDERLINE = re.compile(
     re.IGNORECASE,
 )
 SUMMARY_SIZE = 3
+SUMMARY_WORDS = 75  # the default budget: a summary reads in thirty seconds
 MAX_KEY_POINTS = 6
 MIN_KEY_POINTS = 3
 REDUNDANCY = 0.55  # word overlap above which two sentences say the same thing
@@ -54,12 +55,14 @@ class ScoredSentence:
     restates_headline: bool
 
 
-def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> Summary:
-    """Choose the bottom line, the summary and the key points of one article."""
+def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
+              words: int = SUMMARY_WORDS) -> Summary:
+    """Choose the bottom line, the summary (at most three sentences and `words` words) and the
+    key points of one article."""
     ranked = score_sentences(article, sentences, mentions)
     if not ranked:
         raise ValueError("an article without sentences cannot be summarised")
-    summary = choose(ranked)[:SUMMARY_SIZE]
+    summary = within_budget(choose(ranked), words)
     return Summary(
         bottom_line=summary[0].sentence,
         sentences=_in_order(summary),
@@ -101,10 +104,21 @@ def score_sentences(
 
 
 def _candidates(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences of the text proper: not sub-headings, not fragments (unless that is all)."""
+    """Sentences of the text proper: not sub-headings, not fragments, not the middle of someone's
+    quotation (spaCy splits quotations into sentences; shown alone, one would read as the
+    brief's own statement), unless that is all."""
     headings = {p.index for p in article.paragraphs if p.is_heading}
+    texts = {p.index: p.text for p in article.paragraphs}
     body = [s for s in sentences if s.paragraph not in headings]
-    return [s for s in body if len(WORD.findall(s.text)) >= MIN_WORDS] or body or list(sentences)
+    whole = [s for s in body if len(WORD.findall(s.text)) >= MIN_WORDS]
+    own = [s for s in whole if not inside_quotation(texts.get(s.paragraph, ""), s.start)]
+    return own or whole or body or list(sentences)
+
+
+def inside_quotation(paragraph: str, start: int) -> bool:
+    """Whether a quotation opened before this offset of the paragraph is still open there."""
+    before = paragraph[:start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
@@ -114,6 +128,23 @@ def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
     # carries the news; without one, the best sentence that reads alone.
     restating = [s for s in readable if s.restates_headline]
     return _pick(ranked, len(ranked), chosen=[(restating or readable)[0]])
+
+
+def within_budget(chosen: Sequence[ScoredSentence], words: int) -> list[ScoredSentence]:
+    """The bottom line, then the next choices that read alone and fit the budget, at most three."""
+    taken = [chosen[0]]
+    left = words - _words(chosen[0])
+    for candidate in chosen[1:]:
+        if len(taken) == SUMMARY_SIZE:
+            break
+        if _words(candidate) <= left and is_self_contained(candidate.sentence.text):
+            taken.append(candidate)
+            left -= _words(candidate)
+    return taken
+
+
+def _words(scored: ScoredSentence) -> int:
+    return len(scored.sentence.text.split())
 
 
 def key_points(ranked: list[ScoredSentence], summary: Sequence[ScoredSentence]) -> list[ScoredSentence]:

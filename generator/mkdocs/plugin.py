@@ -39,6 +39,7 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' o
 
     seeds = c.Type(str, default=str(default("seeds")))
     entity_min_briefs = c.Type(int, default=default("entity_min_briefs"))
+    summary_words = c.Type(int, default=default("summary_words"))
     max_article_bytes = c.Type(int, default=default("max_article_bytes"))
     workers = c.Type(int, default=default("workers"))
     cache = c.Type(str, default=str(default("cache")))  # empty: no cache
@@ -77,6 +78,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 site_name=config.site_name,
                 max_article_bytes=self.config.max_article_bytes,
                 entity_min_briefs=self.config.entity_min_briefs,
+                summary_words=self.config.summary_words,
                 # serving rebuilds in a thread of mkdocs' server: forking a process that runs
                 # other threads can deadlock, so the stages work in this process there
                 workers=1 if self.serving else self.config.workers,

@@ -8,6 +8,7 @@ from generator.brief.salience import DEPENDENT_OPENERS
 from generator.brief.summary import (
     ScoredSentence,
     choose,
+    inside_quotation,
     is_self_contained,
     overlap,
     rank_sentences,
@@ -187,3 +188,30 @@ def test_salience_features_and_weights_meet_by_name():
     assert len(rows) == len(sentences) and all(len(row) == len(salience.FEATURES) for row in rows)
     assert rows[0][salience.FEATURES.index("first")] == 1.0 and rows[1][salience.FEATURES.index("first")] == 0.0
     assert rows[1][salience.FEATURES.index("numbers")] > 0  # "30 votes to 12"
+
+
+def test_the_summary_keeps_to_its_word_budget_and_to_sentences_that_read_alone():
+    article = make_article(BUDGET)
+    (analysis,) = analyse([article])
+    mentions = clean_mentions(analysis)
+    roomy = summarise(article, analysis.sentences, mentions, words=200)
+    assert len(roomy.sentences) == 3
+    for budget in (75, 40, 10):
+        summary = summarise(article, analysis.sentences, mentions, words=budget)
+        words = [len(s.text.split()) for s in summary.sentences]
+        assert 1 <= len(words) <= 3 and summary.bottom_line in summary.sentences
+        assert sum(words) <= budget or len(words) == 1  # the bottom line is shown whatever its length
+        assert all(is_self_contained(s.text) for s in summary.sentences)
+    tight = summarise(article, analysis.sentences, mentions, words=40)
+    assert len(tight.sentences) < len(roomy.sentences)
+
+
+def test_a_sentence_from_inside_someones_quotation_is_never_shown_as_the_briefs_own():
+    quoted = BUDGET.replace(
+        "The council leader, Maria Lopez, said the budget protected social care and schools from any cuts at all.",
+        'The council leader, Maria Lopez, said: "We had to choose. We will cut spending by 12 percent, we pledged '
+        '5 million pounds to schools and we promised to review the decision in March."')
+    _, summary = summary_of(quoted)
+    assert not any(s.text.startswith("We will cut") for s in shown(summary))
+    assert inside_quotation('Lopez said: "We had to choose. The budget protects', 30)
+    assert not inside_quotation('Lopez said: "We had to choose." The budget protects', 32)
