@@ -55,6 +55,7 @@ bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in th
 	$(BIN)/python bench/entities.py --data $(BENCH_DATA)/bbc/articles --json build/bench-entities.json
 	$(BIN)/python bench/links.py --data $(BENCH_DATA)/bbc/articles --json build/bench-links.json
 	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/bbc --json build/bench-summaries.json --cache .cache
+	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/cnn --json build/bench-summaries-cnn.json --cache .cache
 	$(BIN)/python bench/input.py --data $(BENCH_DATA)/webpages --json build/bench-input.json
 
 bench-scale: $(BENCH_INSTALLED)  ## the build benchmark on the corpus repeated 8 times (about 45 minutes)

@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fitted on {', '.join(corpora)}, tested on {options.test.name}")
         print(report(evaluate(test, model), 0, len(test)))
         return 0
-    held_out = cross_validate(items, table, options.folds, [name for name, found in corpora.items() for _ in found])
+    corpus = [name for name, found in corpora.items() for _ in found]
+    held_out = cross_validate(items, table, options.folds, corpus) if options.folds else {}
     for name, figures in held_out.items():
         print(f"\n{name}:\n" + report(figures, options.folds, len(corpora.get(name, items))))
     if options.write:
@@ -93,7 +94,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="folders with articles/ and summaries/, fitted on together")
     parser.add_argument("--test", type=Path, help="fit on every --data article and test on this folder instead")
     parser.add_argument("--limit", type=int, help="only N articles, spread evenly over the folder")
-    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation by article")
+    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation by article (0: none)")
     parser.add_argument("--cache", type=Path, help="keep spaCy analyses here between runs")
     parser.add_argument("--write", action="store_true", help="fit on all articles and write the model file")
     return parser.parse_args(argv)
@@ -252,7 +253,8 @@ def to_yaml(model: Model, corpora: list[str], articles: int, sentences: int) -> 
     lines = ["# Salience model of generator/brief/salience.py: logistic weights over its FEATURES (raw, unscaled)",
              "# and the power of sentence length the summary's rank multiplies salience by.",
              f"# Trained by bench/train_summariser.py on {articles} articles ({sentences} sentences) of the",
-             f"# public summary sets {' and '.join(corpora)} (labels: each article's greedy ROUGE oracle);",
+             f"# public summary sets {' and '.join(corpora)} (labels: sentences the reference copies or its greedy",
+             "# ROUGE oracle takes);"
              "# numbers only. Regenerate with `--write`.",
              f"bias: {model.bias:.6g}", f"length_weight: {model.length_weight}", "weights:"]
     lines += [f"  {name}: {weight:.6g}" for name, weight in zip(FEATURES, model.weights)]
