@@ -39,7 +39,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench" / "webpages")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    score = _load_scorer(args.data / "score.py")
+    score = load_scorer(args.data / "score.py")
     truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
     metadata = json.loads((args.data / "metadata.json").read_text(encoding="utf-8"))
     figures: dict[str, dict] = {}
@@ -60,7 +60,8 @@ def main() -> int:
     return 0
 
 
-def _load_scorer(path: Path):
+def load_scorer(path: Path):
+    """The benchmark's own score.py, imported from its folder."""
     spec = importlib.util.spec_from_file_location("aeb_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -16,7 +16,6 @@ every page and writes generator/data/cleaner.yml: numbers only, no text of the t
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import re
@@ -32,17 +31,20 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from input import load_scorer  # noqa: E402  (bench/input.py)
+
 from generator.clean.article import read_page  # noqa: E402
 from generator.clean.boilerplate import (  # noqa: E402
     CONTEXT_FEATURES,
-    MIN_PAGE_PARAGRAPHS,
-    SURE_BOILERPLATE,
     TEXT_FEATURES,
+    Model,
+    Models,
+    article_paragraphs,
     context_features,
-    decide,
     text_features,
 )
 from generator.read.files import read_article  # noqa: E402
+from generator.support.text import WORD  # noqa: E402
 
 MODEL_FILE = ROOT / "generator" / "data" / "cleaner.yml"
 SHINGLE = 4
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
-    score = _load_scorer(args.data / "score.py")
+    score = load_scorer(args.data / "score.py")
     pages = _web_pages(args.data)
     extra = _clean_pages(args.clean, args.clean_pages) if args.clean else []
     predicted: dict[str, str] = {}
@@ -80,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         held_extra = [p for j, p in enumerate(extra) if j % args.folds == fold]
         models = fit(training, score)
         for i in test:
-            predicted[pages[i].key] = "\n\n".join(t for t, k in zip(pages[i].texts, keep(models, pages[i].texts)) if k)
+            predicted[pages[i].key] = _body(pages[i], models)
         for page in held_extra:
-            kept = keep(models, page.texts)
+            kept = article_paragraphs(page.texts, models)
             clean_kept.append(sum(kept) / len(kept))
     truth = {page.key: {"articleBody": page.truth} for page in pages}
     random.seed(0)
@@ -143,14 +145,7 @@ def _in_body(text: str, body: Counter) -> bool:
     return sum(s in body for s in own) / len(own) >= IN_BODY
 
 
-@dataclass(frozen=True)
-class Fitted:
-    text: dict
-    context: dict
-    threshold: float
-
-
-def fit(pages: list[Page], score) -> Fitted:
+def fit(pages: list[Page], score) -> Models:
     """The first model on every page, the second on out-of-fold verdicts, then the threshold."""
     text_rows = [text_features(p.texts) for p in pages]
     labels = np.array([label for p in pages for label in p.labels])
@@ -164,11 +159,15 @@ def fit(pages: list[Page], score) -> Fitted:
         model = _train(rows, TEXT_FEATURES, np.array([lab for i in train for lab in pages[i].labels]),
                        _weights([pages[i] for i in train]))
         for i in test:
-            oof[i] = [_logit(model, r) for r in text_rows[i]]
-    context_rows = [r for p, logits in zip(pages, oof) for r in context_features(logits, p.texts)]
+            oof[i] = [model.logit(r) for r in text_rows[i]]
+    context_rows = [r for p, logits in zip(pages, oof) for r in context_features(logits, _sizes(p.texts))]
     second = _train(context_rows, CONTEXT_FEATURES, labels, weights)
-    best = max(THRESHOLDS, key=lambda t: _f1(Fitted(first, second, float(t)), pages, score))
-    return Fitted(first, second, float(best))
+    best = max(THRESHOLDS, key=lambda t: _f1(Models(first, second, float(t)), pages, score))
+    return Models(first, second, float(best))
+
+
+def _sizes(texts: list[str]) -> list[int]:
+    return [len(WORD.findall(text)) for text in texts]
 
 
 def _weights(pages: list[Page]) -> np.ndarray:
@@ -180,40 +179,30 @@ def _weights(pages: list[Page]) -> np.ndarray:
     return np.concatenate(rows)
 
 
-def _f1(models: Fitted, pages: list[Page], score) -> float:
+def _f1(models: Models, pages: list[Page], score) -> float:
     web = [p for p in pages if p.truth is not None]
     truth = {p.key: {"articleBody": p.truth} for p in web}
-    guess = {p.key: {"articleBody": "\n\n".join(t for t, k in zip(p.texts, keep(models, p.texts)) if k)} for p in web}
+    guess = {p.key: {"articleBody": _body(p, models)} for p in web}
     return score.evaluate(truth, guess, 0)["f1"]
 
 
-def keep(models: Fitted, texts: list[str]) -> list[bool]:
-    """What generator.clean.boilerplate.article_paragraphs decides with these models."""
-    if len(texts) < MIN_PAGE_PARAGRAPHS:
-        return [True] * len(texts)
-    first = [_logit(models.text, r) for r in text_features(texts)]
-    if min(first) > SURE_BOILERPLATE:
-        return [True] * len(texts)
-    second = [_logit(models.context, r) for r in context_features(first, texts)]
-    return decide([1 / (1 + np.exp(-x)) for x in second], texts, models.threshold)
+def _body(page: Page, models: Models) -> str:
+    """The page's article as generator.clean would keep it with these models."""
+    return "\n\n".join(t for t, k in zip(page.texts, article_paragraphs(page.texts, models)) if k)
 
 
-def _train(rows: list[dict], names: tuple[str, ...], labels: np.ndarray, weights: np.ndarray) -> dict:
+def _train(rows: list[dict], names: tuple[str, ...], labels: np.ndarray, weights: np.ndarray) -> Model:
     matrix = np.array([[row[name] for name in names] for row in rows])
     mean = matrix.mean(axis=0)
     scale = matrix.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=REGULARISATION, max_iter=2000)
     model.fit((matrix - mean) / scale, labels, sample_weight=weights)
-    return {"weights": dict(zip(names, model.coef_[0].tolist())), "bias": float(model.intercept_[0]),
-            "mean": dict(zip(names, mean.tolist())), "scale": dict(zip(names, scale.tolist()))}
+    return Model(dict(zip(names, model.coef_[0].tolist())), float(model.intercept_[0]),
+                 dict(zip(names, mean.tolist())), dict(zip(names, scale.tolist())))
 
 
-def _logit(model: dict, row: dict) -> float:
-    return model["bias"] + sum(w * (row[n] - model["mean"][n]) / model["scale"][n] for n, w in model["weights"].items())
-
-
-def _yaml(models: Fitted, web: int, clean: int) -> str:
+def _yaml(models: Models, web: int, clean: int) -> str:
     lines = [
         "# Models of generator/clean/boilerplate.py: logistic weights over its TEXT_FEATURES and",
         "# CONTEXT_FEATURES (each centred by mean and scale) and the probability above which a",
@@ -222,18 +211,11 @@ def _yaml(models: Fitted, web: int, clean: int) -> str:
         f"threshold: {models.threshold:g}",
     ]
     for name, model in (("text", models.text), ("context", models.context)):
-        lines += [f"{name}:", f"  bias: {model['bias']:.6g}"]
-        for part in ("weights", "mean", "scale"):
+        lines += [f"{name}:", f"  bias: {model.bias:.6g}"]
+        for part, values in (("weights", model.weights), ("mean", model.mean), ("scale", model.scale)):
             lines.append(f"  {part}:")
-            lines += [f"    {feature}: {value:.6g}" for feature, value in model[part].items()]
+            lines += [f"    {feature}: {value:.6g}" for feature, value in values.items()]
     return "\n".join(lines) + "\n"
-
-
-def _load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("aeb_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 if __name__ == "__main__":

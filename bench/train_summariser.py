@@ -24,7 +24,6 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -132,15 +131,7 @@ def oracle(reference: tuple[str, ...], sentences: list[str]) -> set[int]:
 
 
 def _rouge12(reference: tuple[str, ...], summary: list[str]) -> float:
-    ref, got = _tokens(reference), _tokens(summary)
-    total = 0.0
-    for n in (1, 2):
-        ref_grams, got_grams = Counter(zip(*(ref[k:] for k in range(n)))), Counter(zip(*(got[k:] for k in range(n))))
-        shared = sum((ref_grams & got_grams).values())
-        if shared:
-            precision, recall = shared / sum(got_grams.values()), shared / sum(ref_grams.values())
-            total += 2 * precision * recall / (precision + recall)
-    return total
+    return _rouge_n(reference, summary, 1) + _rouge_n(reference, summary, 2)
 
 
 def fit(items: list[Item], table: Table, train: np.ndarray) -> Model:
@@ -209,7 +200,7 @@ def _mean_rouge2(items: list[Item], model: Model) -> float:
         mentions = clean_mentions(item.analysis)
         chosen = within_budget(choose(score_sentences(item.article, item.analysis.sentences, mentions, model)),
                                SUMMARY_WORDS)
-        total += _rouge2(item.reference, [s.sentence.text for s in chosen])
+        total += _rouge_n(item.reference, [s.sentence.text for s in chosen], 2)
     return total / max(len(items), 1)
 
 
@@ -217,13 +208,14 @@ _TOKENS: dict[str, list[str]] = {}
 _STEMMER = porter.PorterStemmer()
 
 
-def _rouge2(reference: tuple[str, ...], summary: list[str]) -> float:
+def _rouge_n(reference: tuple[str, ...], summary: list[str], n: int) -> float:
+    """ROUGE-n F1, a quick count of shared n-grams of rouge-score's own tokens."""
     ref, got = _tokens(reference), _tokens(summary)
-    ref_pairs, got_pairs = Counter(pairwise(ref)), Counter(pairwise(got))
-    shared = sum((ref_pairs & got_pairs).values())
+    ref_grams, got_grams = Counter(zip(*(ref[k:] for k in range(n)))), Counter(zip(*(got[k:] for k in range(n))))
+    shared = sum((ref_grams & got_grams).values())
     if not shared:
         return 0.0
-    precision, recall = shared / sum(got_pairs.values()), shared / sum(ref_pairs.values())
+    precision, recall = shared / sum(got_grams.values()), shared / sum(ref_grams.values())
     return 2 * precision * recall / (precision + recall)
 
 

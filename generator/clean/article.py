@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.clean.boilerplate import SPEAKER_TURN, article_paragraphs
+from generator.clean.boilerplate import CLOSERS, SPEAKER_TURN, article_paragraphs
 from generator.model import Article, Paragraph, Source
 from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 TERMINAL = (".", "!", "?", "…", "。", "！", "？")
-CLOSERS = "\"'”’»)]"
 CONTINUES = (",", ";", "(", "–", "—", "-", "/")
 # A browser tab's title ends with the site's name after one of these.
 TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")

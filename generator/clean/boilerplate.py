@@ -26,10 +26,10 @@ TERMINAL = (".", "!", "?", "…", "。", "！", "？", ":", ";")
 CLOSERS = "\"'”’»)]"
 SEPARATOR = re.compile(r"[|•·»›]|\s[>/]\s")  # the runs of menus, breadcrumbs and share rows
 ADDRESS = re.compile(r"https?://|www\.|\S+@\S+\.\w+|@\w{2,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
-# A transcript turn opens with its speaker's label: "Q" or a name in capitals and a colon.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)]*(?:\s|$)")
 GLUED = re.compile(r"[a-z][A-Z]")  # inline links run together: "HomeSPORT", "Ocasio-CortezAlexandria"
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A transcript turn opens with its speaker's label: "Q" or a name in capitals and a colon.
 SPEAKER_TURN = re.compile(r"(?:Q\s|(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]*:\s)")
 # The first judgement's logit below which a paragraph is surely not the article's; a page with no
 # such paragraph is an article on its own, as written or as a scraper extracted it.
@@ -66,12 +66,21 @@ class Model:
         )
 
 
-@memo(ONE)
-def load_models() -> tuple[Model, Model, float]:
+@dataclass(frozen=True)
+class Models:
     """The two judgements and the probability above which a paragraph is the article's."""
+
+    text: Model
+    context: Model
+    threshold: float
+
+
+@memo(ONE)
+def load_models() -> Models:
+    """The models as shipped in generator/data/cleaner.yml."""
     table = load_table("cleaner")
     text, context = (Model(t["weights"], t["bias"], t["mean"], t["scale"]) for t in (table["text"], table["context"]))
-    return text, context, float(table["threshold"])
+    return Models(text, context, float(table["threshold"]))
 
 
 def text_features(texts: Sequence[str]) -> list[dict[str, float]]:
@@ -125,10 +134,10 @@ def text_features(texts: Sequence[str]) -> list[dict[str, float]]:
     return rows
 
 
-def context_features(logits: Sequence[float], texts: Sequence[str]) -> list[dict[str, float]]:
-    """Each paragraph's first judgement beside its neighbours' and where the prose lies."""
-    words = [len(WORD.findall(text)) for text in texts]
-    content = [w if logit > 0 else 0 for w, logit in zip(words, logits)]
+def context_features(logits: Sequence[float], sizes: Sequence[int]) -> list[dict[str, float]]:
+    """Each paragraph's first judgement beside its neighbours' and where the prose lies
+    (`sizes`: the paragraphs' words)."""
+    content = [w if logit > 0 else 0 for w, logit in zip(sizes, logits)]
     total = sum(content) or 1
     positive = [i for i, logit in enumerate(logits) if logit > 0]
     rows, before = [], 0
@@ -152,23 +161,25 @@ def context_features(logits: Sequence[float], texts: Sequence[str]) -> list[dict
     return rows
 
 
-def article_paragraphs(texts: Sequence[str]) -> list[bool]:
-    """For each paragraph, whether it is the article's; never none of them."""
+def article_paragraphs(texts: Sequence[str], models: Models | None = None) -> list[bool]:
+    """For each paragraph, whether it is the article's; never none of them. `models`: the
+    shipped ones unless given (bench/train_cleaner.py gives those it is fitting)."""
     if len(texts) < MIN_PAGE_PARAGRAPHS:
         return [True] * len(texts)
-    text_model, context_model, threshold = load_models()
-    first = [text_model.logit(row) for row in text_features(texts)]
+    models = models or load_models()
+    first = [models.text.logit(row) for row in text_features(texts)]
     if min(first) > SURE_BOILERPLATE:
         return [True] * len(texts)  # nothing on the page is clearly not the article's: it is all article
-    second = [context_model.logit(row) for row in context_features(first, texts)]
-    return decide([_probability(logit) for logit in second], texts, threshold)
+    sizes = [len(WORD.findall(text)) for text in texts]
+    second = [models.context.logit(row) for row in context_features(first, sizes)]
+    return decide([_probability(logit) for logit in second], sizes, models.threshold)
 
 
-def decide(probabilities: Sequence[float], texts: Sequence[str], threshold: float) -> list[bool]:
+def decide(probabilities: Sequence[float], sizes: Sequence[int], threshold: float) -> list[bool]:
     """The article is one stretch of the page: the run of paragraphs whose evidence, each
     paragraph's probability above the threshold weighed by its length, adds up the most.
     Inside it, the paragraphs above the threshold are the article's."""
-    gains = [(p - threshold) * (1 + len(WORD.findall(t)) ** 0.5) for p, t in zip(probabilities, texts)]
+    gains = [(p - threshold) * (1 + size ** 0.5) for p, size in zip(probabilities, sizes)]
     best, start, end = 0.0, 0, 0
     running, run_start = 0.0, 0
     for i, gain in enumerate(gains):
@@ -178,7 +189,7 @@ def decide(probabilities: Sequence[float], texts: Sequence[str], threshold: floa
         if running > best:
             best, start, end = running, run_start, i + 1
     keep = [start <= i < end and p >= threshold for i, p in enumerate(probabilities)]
-    return keep if any(keep) else [True] * len(texts)
+    return keep if any(keep) else [True] * len(probabilities)
 
 
 def _is_prose(text: str, words: Sequence[str]) -> bool:
