@@ -79,6 +79,7 @@ def test_an_article_without_surroundings_is_kept_whole():
 
 
 def test_the_shipped_models_weigh_exactly_the_features_the_code_computes():
-    text, context, threshold = load_models()
+    models = load_models()
+    text, context, threshold = models.text, models.context, models.threshold
     assert set(text.weights) == set(TEXT_FEATURES) and set(context.weights) == set(CONTEXT_FEATURES)
     assert 0 < threshold < 1
