@@ -76,10 +76,13 @@ def _body(score, truth: dict, prediction: dict) -> dict:
 
 def _metadata(records: dict, metadata: dict) -> dict:
     """Title and date against trafilatura's reading of the HTML."""
-    titles = dates = stated = differ = far = 0
+    titles = dates = stated = differ = far = sources = same_source = 0
     for key, theirs in metadata.items():
         ours = records.get(key, {})
         titles += _same_title(ours.get("title"), theirs.get("title"))
+        if ours.get("source"):
+            sources += 1
+            same_source += _same_source(str(ours["source"]), theirs.get("sitename"))
         if ours.get("date"):
             stated += 1
             if theirs.get("date"):
@@ -89,13 +92,33 @@ def _metadata(records: dict, metadata: dict) -> dict:
     dated = sum(1 for m in metadata.values() if m.get("date"))
     return {"title_agreement": titles / len(metadata), "date_agreement": dates / dated,
             "dates_stated": stated / len(metadata), "stated_date_differs": differ / stated if stated else 0.0,
-            "stated_date_differs_by_more_than_a_day": far / stated if stated else 0.0}
+            "stated_date_differs_by_more_than_a_day": far / stated if stated else 0.0,
+            "sources_stated": sources / len(metadata), "source_agreement": same_source / len(metadata)}
+
+
+def _same_source(ours: str, theirs: str | None) -> bool:
+    """The same publisher, however written: "The Associated Press" and "AP News" are not matched,
+    "The Hollywood Reporter" and "Hollywood Reporter" are."""
+    def key(text: str) -> str:
+        words = [w for w in "".join(c if c.isalnum() else " " for c in text.casefold()).split()
+                 if w not in ("the", "inc", "llc", "ltd", "com", "www")]
+        return " ".join(words)
+    return bool(theirs) and bool(key(ours)) and (key(ours) in key(theirs) or key(theirs) in key(ours))
 
 
 def _same_title(ours: str | None, theirs: str | None) -> bool:
+    """The same headline, a site's name after it aside ("Headline | The Site" is "Headline")."""
     def key(text: str | None) -> str:
         return " ".join((text or "").casefold().split())
-    return bool(ours) and key(ours) == key(theirs)
+    def bare(text: str) -> str:
+        for separator in (" | ", " - ", " – ", " — ", " :: ", " : "):
+            head, found, tail = text.rpartition(separator)
+            if found and len(tail.split()) <= 5:
+                return head
+        return text
+    ours, theirs = key(ours), key(theirs)
+    return bool(ours) and (ours in (theirs, bare(theirs)) or bare(ours) == theirs)
+
 
 
 def _competitors(score, truth: dict, html: Path) -> dict:
@@ -112,11 +135,12 @@ def _competitors(score, truth: dict, html: Path) -> dict:
 
 
 def _print(figures: dict) -> None:
-    columns = ("title", "date", "dated", "differs", ">1 day", "ms/page")
+    columns = ("title", "date", "dated", "differs", ">1 day", "source", "sourced", "ms/page")
     print(f"{'':24} {'F1':>13} {'precision':>9} {'recall':>7}  " + " ".join(f"{c:>5}" for c in columns))
     for name, f in figures.items():
         extra = (f"  {f['title_agreement']:5.2f} {f['date_agreement']:5.2f} {f['dates_stated']:5.2f} "
                  f"{f['stated_date_differs']:7.2f} {f['stated_date_differs_by_more_than_a_day']:6.2f} "
+                 f"{f['source_agreement']:6.2f} {f['sources_stated']:7.2f} "
                  f"{f['ms_per_page']:7.1f}") if "title_agreement" in f else ""
         print(f"{name:24} {f['f1']:.3f} ± {f['f1_std']:.3f} {f['precision']:9.3f} {f['recall']:7.3f}{extra}")
 

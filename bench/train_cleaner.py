@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", type=Path, help="a folder of plain articles, every paragraph the article's")
     parser.add_argument("--clean-pages", type=int, default=100, help="how many of them to use")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--worst", type=int, default=0, help="list the pages held out worst")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     score = load_scorer(args.data / "score.py")
@@ -91,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     metrics = score.evaluate(truth, {k: {"articleBody": v} for k, v in predicted.items()}, 200)
     print(f"held out by page ({args.folds} folds): F1 {metrics['f1']:.3f} ± {metrics['f1_std']:.3f}, "
           f"precision {metrics['precision']:.3f}, recall {metrics['recall']:.3f}")
+    for key in sorted(predicted, key=lambda k: _page_f1(score, truth[k], predicted[k]))[:args.worst]:
+        page = next(p for p in pages if p.key == key)
+        print(f"  {_page_f1(score, truth[key], predicted[key]):.2f} {key[:12]} {len(page.texts)} paragraphs")
     if clean_kept:
         print(f"plain articles held out: {np.mean(clean_kept):.3f} of paragraphs kept, "
               f"{sum(k == 1 for k in clean_kept)}/{len(clean_kept)} kept whole")
@@ -99,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         MODEL_FILE.write_text(_yaml(models, len(pages), len(extra)), encoding="utf-8")
         print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
     return 0
+
+
+def _page_f1(score, truth: dict, body: str) -> float:
+    return score.evaluate({"page": truth}, {"page": {"articleBody": body}}, 0)["f1"]
 
 
 def _web_pages(data: Path) -> list[Page]:

@@ -72,6 +72,9 @@ class Article:
     # the page's text above and below the article (menus, datelines, footers), in page order
     header: tuple[str, ...] = ()
     footer: tuple[str, ...] = ()
+    # lines between the article's paragraphs that were set aside (a byline, a caption), each
+    # with the number of article paragraphs above it
+    asides: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from generator.clean.boilerplate import CLOSERS, SPEAKER_TURN, article_paragraphs
+from generator.clean.publisher import copyright_holder
 from generator.model import Article, Paragraph, Source
 from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
@@ -14,9 +16,10 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 TERMINAL = (".", "!", "?", "…", "。", "！", "？")
 CONTINUES = (",", ";", "(", "–", "—", "-", "/")
 # A browser tab's title ends with the site's name after one of these.
-TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ")
 MAX_SITE_NAME_WORDS = 5
 MIN_HEADLINE_WORDS = 3
+FOOTER_WITHIN = 30  # paragraphs from the bottom where its copyright line stands
 HEADLINE_WITHIN = 20  # paragraphs from the top where a copied page shows its headline again
 # A block of lines is one paragraph a line when this share of its lines (at least this many)
 # end a sentence; hard-wrapped text ends most lines mid-sentence.
@@ -53,7 +56,9 @@ def clean(source: Source) -> Article:
     )
     header = tuple(text for text, _ in page.blocks[:first])
     footer = tuple(text for text, _ in page.blocks[last + 1:])
-    return Article(source, page.title, page.title_inferred, paragraphs, page.site_name, header, footer)
+    above = [0, *accumulate(keep)]  # article paragraphs above each block
+    asides = tuple((above[i], page.blocks[i][0]) for i in range(first, last + 1) if not keep[i])
+    return Article(source, page.title, page.title_inferred, paragraphs, page.site_name, header, footer, asides)
 
 
 def read_page(source: Source) -> Page:
@@ -80,11 +85,17 @@ def _tab_title(line: str, texts: list[tuple[str, bool]]) -> tuple[str, str | Non
             continue
         forms = [_key(head), *(_key(part) for part in head.split(" | ") if len(part.split()) >= MIN_HEADLINE_WORDS)]
         top = [_key(text) for text, _ in texts[:HEADLINE_WITHIN]]
-        if any(form in text for form in forms for text in top):
+        if any(form in text for form in forms for text in top) or _holds_the_copyright(tail, texts):
             repeated = next((i for i, text in enumerate(top) if text in forms), None)
             rest = texts if repeated is None else texts[:repeated] + texts[repeated + 1:]
             return head.strip(), tail.strip() or None, rest
     return line, None, texts
+
+
+def _holds_the_copyright(name: str, texts: list[tuple[str, bool]]) -> bool:
+    """The tab title's tail is the site's name when the page's copyright line names it too."""
+    holders = [_key(holder) for text, _ in texts[-FOOTER_WITHIN:] if (holder := copyright_holder(text))]
+    return bool(name.strip()) and any(_key(name) in holder or holder in _key(name) for holder in holders)
 
 
 def _key(text: str) -> str:

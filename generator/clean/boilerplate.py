@@ -31,9 +31,10 @@ GLUED = re.compile(r"[a-z][A-Z]")  # inline links run together: "HomeSPORT", "Oc
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A transcript turn opens with its speaker's label: "Q" or a name in capitals and a colon.
 SPEAKER_TURN = re.compile(r"(?:Q\s|(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]*:\s)")
-# The first judgement's logit below which a paragraph is surely not the article's; a page with no
-# such paragraph is an article on its own, as written or as a scraper extracted it.
+# The first judgement's logit below which a paragraph is surely not the article's; a text with
+# fewer than MIN_SURE_BOILERPLATE of them is an article on its own, as written or as extracted.
 SURE_BOILERPLATE = -2.0
+MIN_SURE_BOILERPLATE = 2  # one odd line does not make a text a page; a menu or a footer has more
 MIN_PAGE_PARAGRAPHS = 6  # a shorter text is a note or an excerpt, not a page with a menu and a footer
 PROSE_WORDS = 10  # a paragraph of this many words that ends a sentence reads as prose
 WINDOW = 3  # neighbours on each side the second judgement looks at closely
@@ -47,7 +48,7 @@ TEXT_FEATURES = (
 )
 CONTEXT_FEATURES = (
     "self", "previous", "next", "before", "after", "far_before", "far_after",
-    "prose_before", "prose_after", "inside", "gap",
+    "prose_before", "prose_after", "inside", "gap", "below_best",
 )
 
 
@@ -141,6 +142,7 @@ def context_features(logits: Sequence[float], sizes: Sequence[int]) -> list[dict
     total = sum(content) or 1
     positive = [i for i, logit in enumerate(logits) if logit > 0]
     rows, before = [], 0
+    best = max(logits, default=0.0)
     for i, logit in enumerate(logits):
         after = total - before - content[i]
         gap = min((abs(i - j) for j in positive if j != i), default=FAR_WINDOW)
@@ -156,6 +158,7 @@ def context_features(logits: Sequence[float], sizes: Sequence[int]) -> list[dict
             "prose_after": after / total,
             "inside": float(before > 0 and after > 0),
             "gap": math.log1p(min(gap, FAR_WINDOW)),
+            "below_best": best - logit,  # the page's most article-like paragraph sets its scale
         })
         before += content[i]
     return rows
@@ -168,8 +171,8 @@ def article_paragraphs(texts: Sequence[str], models: Models | None = None) -> li
         return [True] * len(texts)
     models = models or load_models()
     first = [models.text.logit(row) for row in text_features(texts)]
-    if min(first) > SURE_BOILERPLATE:
-        return [True] * len(texts)  # nothing on the page is clearly not the article's: it is all article
+    if sum(logit < SURE_BOILERPLATE for logit in first) < MIN_SURE_BOILERPLATE:
+        return [True] * len(texts)  # next to nothing is clearly not the article's: it is all article
     sizes = [len(WORD.findall(text)) for text in texts]
     second = [models.context.logit(row) for row in context_features(first, sizes)]
     return decide([_probability(logit) for logit in second], sizes, models.threshold)

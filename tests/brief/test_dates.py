@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from generator.brief.stated import stated_date, stated_source
@@ -69,3 +70,45 @@ def test_a_browser_tab_title_gives_the_headline_and_the_source():
 def test_a_source_line_ends_where_the_next_label_begins():
     article = make_article("T\n\nWang Yi met his counterpart in Beijing on Monday.\n\nSource: Xinhua Editor: Zhu Qing")
     assert stated_source(article).name == "Xinhua"
+
+
+def _above(*header: str, asides: tuple[tuple[int, str], ...] = ()):
+    return stated_date(dataclasses.replace(make_article("T\n\nThe talks began.\n\nThey ended late."),
+                                           header=header, asides=asides))
+
+
+def test_numeric_dates_are_read_only_when_their_order_is_plain():
+    assert _above("5:45 AM PST 11/19/2019 by Pat Lee").value == date(2019, 11, 19)
+    assert _above("19/11/2019 by Pat Lee").value == date(2019, 11, 19)
+    assert _above("05/11/2019 by Pat Lee").value is None  # May or November?
+    assert _above("By Tim Childers - Contributor 2019-11-19T12:48:14Z Space").value == date(2019, 11, 19)
+
+
+def test_the_byline_near_the_article_beats_a_picture_caption_and_a_masthead_date():
+    caption = ("Rep. Adam Schiff speaks during a media briefing after a closed-door hearing in Washington, "
+               "D.C., October 31, 2019.")
+    assert _above("By Victor Hanson", "November 19, 2019 6:30 AM", caption).value == date(2019, 11, 19)
+    masthead = "November 20, 2019"
+    glued = "OPINION Is Football Violence a Crime? NFL assaults have led to lawsuits before. By Randy Lee Nov. 18, 2019 7:04 pm ET"
+    assert _above(masthead, "Home World Politics Economy", glued).value == date(2019, 11, 18)
+    assert _above("Source: Defense Ministry, October 25, 2019").value is None  # a picture's credit
+
+
+def test_a_byline_date_inside_a_line_that_runs_on_and_below_the_article():
+    menu = ("Banks Hedge Funds Careers Home Opening Bell Author: The Water Coolest Publish date: Nov 18, 2019 "
+            "Swift is feuding with a fund, what a time to be alive, and more news from the markets today")
+    assert _above(menu).value == date(2019, 11, 18)
+    below = dataclasses.replace(make_article("T\n\nThe talks began."), footer=("Written by Ana Silva on 14 November 2019",))
+    assert stated_date(below).value == date(2019, 11, 14)
+
+
+def test_a_date_line_set_aside_between_the_first_paragraphs_dates_the_article():
+    assert _above(asides=((1, "Updated : 19 November 2019, 09:01 AM"),)).value == date(2019, 11, 19)
+
+
+def test_the_copyright_holder_below_the_article_is_its_publisher_when_nothing_else_names_one():
+    article = make_article("T\n\nMinisters met.")
+    footer = ("Privacy Policy | Terms", "© 2019 The Coastal Courier, Inc. All rights reserved | Terms of Use")
+    assert stated_source(dataclasses.replace(article, footer=footer)).name == "The Coastal Courier, Inc"
+    assert stated_source(dataclasses.replace(article, footer=("© Copyright Gannett 2018",))).name == "Gannett"
+    assert stated_source(dataclasses.replace(article, footer=("© All rights reserved | Terms",))).name == "not stated"
