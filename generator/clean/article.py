@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from generator.clean.boilerplate import CLOSERS, SPEAKER_TURN, article_paragraphs
+from generator.clean.headline import headline
 from generator.clean.publisher import copyright_holder
 from generator.model import Article, Paragraph, Source
 from generator.support.memo import ONE, memo
@@ -58,7 +59,10 @@ def clean(source: Source) -> Article:
     footer = tuple(text for text, _ in page.blocks[last + 1:])
     above = [0, *accumulate(keep)]  # article paragraphs above each block
     asides = tuple((above[i], page.blocks[i][0]) for i in range(first, last + 1) if not keep[i])
-    return Article(source, page.title, page.title_inferred, paragraphs, page.site_name, header, footer, asides)
+    title, site_name = page.title, page.site_name
+    if page.title_inferred and not source.extracted:
+        title, site_name = headline(title, header, [p.text for p in paragraphs[:3]], footer, site_name)
+    return Article(source, title, page.title_inferred, paragraphs, site_name, header, footer, asides)
 
 
 def read_page(source: Source) -> Page:
