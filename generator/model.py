@@ -145,6 +145,9 @@ class Summary:
     bottom_line: Sentence
     sentences: tuple[Sentence, ...]  # in article order
     key_points: tuple[Sentence, ...]  # in article order, none repeated from the summary
+    # whose words a shown sentence is, when the text says so and the sentence does not
+    # (a transcript's turn): (sentence index, speaker)
+    speakers: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ def code_version() -> str:
 
 QUOTE_TYPES = (str, (str, type(None)), int)
 MENTION_TYPES = (str, str, int, int, int, str)
+SPEAKER_TYPES = (int, str)
 
 
 def _fits(row: object, types: tuple[object, ...]) -> bool:
@@ -64,7 +65,7 @@ def encode_brief(brief: Brief) -> Json:
         "date": [brief.date.text, brief.date.value.isoformat() if brief.date.value else None, brief.date.origin],
         "source": list(astuple(brief.publisher)),
         "summary": [summary.bottom_line.index, [s.index for s in summary.sentences],
-                    [s.index for s in summary.key_points]],
+                    [s.index for s in summary.key_points], [list(pair) for pair in summary.speakers]],
         "quotes": [list(astuple(q)) for q in brief.quotes],
         "mentions": [list(astuple(m)) for m in brief.mentions],
         "words": brief.word_count,
@@ -76,8 +77,10 @@ def decode_brief(data: Json, slug: str, article: Article, analysis: Analysis) ->
     """Rebuild a brief from JSON data, or None when it does not fit the analysis."""
     sentences = analysis.sentences
     count = len(sentences)
-    bottom, summary, points = data["summary"]
-    indices = [bottom, *summary, *points]
+    bottom, summary, points, speakers = data["summary"]
+    if not all(_fits(row, SPEAKER_TYPES) for row in speakers):
+        return None
+    indices = [bottom, *summary, *points, *(i for i, _ in speakers)]
     vocabulary = data["vocabulary"]
     if not (all(_fits(row, QUOTE_TYPES) for row in data["quotes"])
             and all(_fits(row, MENTION_TYPES) for row in data["mentions"])
@@ -95,7 +98,8 @@ def decode_brief(data: Json, slug: str, article: Article, analysis: Analysis) ->
         analysis=analysis,
         date=StatedDate(text, date.fromisoformat(value) if value else None, origin),
         publisher=StatedSource(*data["source"]),
-        summary=Summary(sentences[bottom], tuple(sentences[i] for i in summary), tuple(sentences[i] for i in points)),
+        summary=Summary(sentences[bottom], tuple(sentences[i] for i in summary), tuple(sentences[i] for i in points),
+                        tuple((i, name) for i, name in speakers)),
         quotes=quotes,
         mentions=mentions,
         word_count=int(data["words"]),

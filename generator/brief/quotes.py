@@ -1,13 +1,20 @@
-"""Quotes: direct quotations and the person the text says spoke them."""
+"""Quotes: direct quotations and who the text says spoke them, the most telling first.
+
+A quotation's speaker is the person (else the organisation or outlet: "the Global Times") named
+just before it, or after it with a verb of speech; "he said" refers back to the last person
+named. A transcript's turns (`THE PRESIDENT: …`) are their speaker's words, and so is the
+paragraph after one that ends "… said:".
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from generator.clean.boilerplate import SPEAKER_TURN
 from generator.model import Article, EntityMention, Quote, Sentence
 
-Placed = tuple[int, str]  # a person named in a paragraph: (offset, name)
+Placed = tuple[int, str, str]  # a person or organisation named in a paragraph: (offset, name, kind)
 
 QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
 SPEECH = re.compile(
@@ -18,49 +25,112 @@ SPEECH = re.compile(
 )
 PRONOUN = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 MIN_WORDS = 6
+MAX_QUOTES = 5
+TURN_WORDS = 12  # a turn's quote is its most telling sentence, and the next when this short
+INTRODUCES = re.compile(SPEECH.pattern + r"[^.!?\"“”]{0,60}:\s*$", re.IGNORECASE)  # "Cameron said:"
+SPEAKERS = ("person", "organisation")
+TITLES = frozenset({"president", "vice", "secretary", "speaker", "ambassador", "minister", "moderator", "operator"})
 LOOK_BACK = 220  # characters before a quote where its speaker is named
 LOOK_AHEAD = 80
 
 
 def find_quotes(
-    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
+    salience: Mapping[int, float] | None = None,
 ) -> tuple[Quote, ...]:
-    """Every quotation of six words or more, with its speaker where the text names one."""
-    people = _people_by_paragraph(sentences, mentions)
+    """The quotations of six words or more with their speakers, at most five: those with a
+    speaker first, then by the salience of their sentence (`salience`: sentence index → score)."""
+    found = _quotations(article, sentences, mentions)
+    telling = salience or {}
+    ranked = sorted(enumerate(found), key=lambda q: (q[1].speaker is None, -telling.get(q[1].sentence, 0.0), q[0]))
+    return tuple(quote for _, quote in ranked[:MAX_QUOTES])
+
+
+def _quotations(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> list[Quote]:
+    speakers = _speakers_by_paragraph(sentences, mentions)
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for each in sentences:
+        by_paragraph.setdefault(each.paragraph, []).append(each)
     quotes: list[Quote] = []
     last_person: str | None = None
+    introduced: str | None = None  # the speaker of a paragraph that ended "… said:"
     for paragraph in article.paragraphs:
-        here = people.get(paragraph.index, [])
-        position = 0
+        here = speakers.get(paragraph.index, [])
+        turn = SPEAKER_TURN.match(paragraph.text)
+        label = turn_speaker(paragraph.text, mentions)
+        if turn and label:
+            quotes += _whole(paragraph.text, turn.end(), by_paragraph.get(paragraph.index, []), label)
+        elif introduced and not QUOTED.search(paragraph.text):
+            quotes += _whole(paragraph.text, 0, by_paragraph.get(paragraph.index, []), introduced)
         for match in QUOTED.finditer(paragraph.text):
             text = " ".join((match.group(1) or match.group(2)).split())
-            before = [(at, name) for at, name in here if position <= at < match.start()]
+            before = [placed for placed in here if placed[0] < match.start()]
             if len(text.split()) >= MIN_WORDS:
-                speaker = _speaker(paragraph.text, match, here, before, last_person)
+                speaker = _speaker(paragraph.text, match, here, before, last_person) or introduced
                 if speaker is None and not before and _opens_paragraph(paragraph.text, match) and quotes:
                     previous = quotes[-1]  # a quotation running on from the paragraph before
                     if sentences[previous.sentence].paragraph == paragraph.index - 1:
                         speaker = previous.speaker
                 sentence = _sentence_at(sentences, paragraph.index, match.start())
                 quotes.append(Quote(text.strip(" ,"), speaker, sentence))
-            if before:
-                last_person = before[-1][1]
-            position = match.end()
-        if here:
-            last_person = here[-1][1]
-    return tuple(quotes)
+        people = [name for _, name, kind in here if kind == "person"]
+        if people:
+            last_person = people[-1]
+        introduced = (here[-1][1] if here else None) if INTRODUCES.search(paragraph.text) else None
+    return quotes
+
+
+def turn_speakers(article: Article, mentions: Sequence[EntityMention]) -> dict[int, str]:
+    """Who holds the floor in each paragraph of a transcript: a turn's speaker keeps it over the
+    paragraphs that follow until the next turn (a question's among them)."""
+    floor: dict[int, str] = {}
+    speaker: str | None = None
+    for paragraph in article.paragraphs:
+        if SPEAKER_TURN.match(paragraph.text):
+            speaker = turn_speaker(paragraph.text, mentions)
+        if speaker:
+            floor[paragraph.index] = speaker
+    return floor
+
+
+def turn_speaker(paragraph: str, mentions: Sequence[EntityMention]) -> str | None:
+    """A transcript turn's speaker: the person named in the article whose surname the label
+    gives ("MR. KIRBY:" is John Kirby), else the label as a name ("The President"); none for
+    a paragraph that is no turn, or a question ("Q")."""
+    turn = SPEAKER_TURN.match(paragraph)
+    label = turn.group().strip().rstrip(":").strip() if turn else "Q"
+    if label == "Q":
+        return None
+    surname = label.split()[-1].casefold()
+    named = [m.name for m in mentions if m.kind == "person" and m.name.split()[-1].casefold() == surname]
+    return named[0] if named and surname not in TITLES else label.title()
+
+
+def _whole(text: str, start: int, inside: Sequence[Sentence], speaker: str) -> list[Quote]:
+    """A paragraph that is all one speaker's words from `start` on: its opening sentence (two
+    when the first is short)."""
+    ends = [s.end for s in inside if s.end > start]
+    if not ends:
+        return []
+    end = ends[0] if len(text[start:ends[0]].split()) >= TURN_WORDS or len(ends) == 1 else ends[1]
+    words = " ".join(text[start:end].split()).strip(' "“”')
+    return [Quote(words, speaker, inside[0].index)] if len(words.split()) >= MIN_WORDS else []
 
 
 def _speaker(text: str, match: re.Match[str], here: list[Placed], before: list[Placed],
              last_person: str | None) -> str | None:
     lead = text[max(0, match.start() - LOOK_BACK) : match.start()]
-    if before and match.start() - before[-1][0] <= LOOK_BACK:
-        return before[-1][1]
+    near = [(at, name, kind) for at, name, kind in before if match.start() - at <= LOOK_BACK]
+    people = [name for _, name, kind in near if kind == "person"]
+    if people:
+        return people[-1]
+    if near and SPEECH.search(lead):  # an organisation or an outlet speaks: "the Global Times said"
+        return near[-1][1]
     if PRONOUN.search(lead) and SPEECH.search(lead) and last_person:
         return last_person
     tail = text[match.end() : match.end() + LOOK_AHEAD]
     if SPEECH.search(tail):
-        after = [name for at, name in here if match.end() <= at < match.end() + LOOK_AHEAD]
+        after = [name for at, name, _ in here if match.end() <= at < match.end() + LOOK_AHEAD]
         if after:
             return after[0]
         if PRONOUN.search(tail) and last_person:
@@ -73,13 +143,13 @@ def _opens_paragraph(text: str, match: re.Match[str]) -> bool:
     return len(text[: match.start()].split()) <= 5
 
 
-def _people_by_paragraph(sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> dict[int, list[Placed]]:
-    """Person mentions by paragraph, as (offset in the paragraph, name), in order."""
+def _speakers_by_paragraph(sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> dict[int, list[Placed]]:
+    """Mentions of people and organisations by paragraph, as (offset in the paragraph, name, kind), in order."""
     found: dict[int, list[Placed]] = {}
     for mention in mentions:
-        if mention.kind == "person":
-            sentence = sentences[mention.sentence]
-            found.setdefault(sentence.paragraph, []).append((sentence.start + mention.start, mention.name))
+        if mention.kind in SPEAKERS:
+            where = sentences[mention.sentence]
+            found.setdefault(where.paragraph, []).append((where.start + mention.start, mention.name, mention.kind))
     for names in found.values():
         names.sort()
     return found

@@ -23,7 +23,7 @@ from generator.support.text import DIGIT, WORD, content_words
 
 __all__ = [
     "SUMMARY_WORDS", "ScoredSentence", "choose", "is_self_contained", "key_points", "overlap", "rank_sentences",
-    "score_sentences", "summarise", "within_budget",
+    "repeats", "score_sentences", "summarise", "summarise_ranked", "within_budget",
 ]
 
 UNDERLINE = re.compile(
@@ -43,6 +43,17 @@ REDUNDANCY = 0.55  # word overlap above which two sentences say the same thing
 RESTATES_HEADLINE = 0.8  # share of the headline's words
 RESTATED_WORDS = 5  # and at least this many of them
 MIN_WORDS = 6
+# Two sentences that open on the same words state the same fact, whatever follows: "Motegi will
+# meet Wang Yi, who is visiting Japan, …" and "Motegi met Wang Yi, who is visiting Japan from …".
+FRAME_WORDS = 8
+SAME_FRAME = 0.75
+# A sentence that only says who met or called whom is protocol; the news is what came of it.
+PROTOCOL = re.compile(
+    r"\b(?:met|meet|meets|spoke|speaks|talked|talks|called|calls|phoned|phone call|telephone|"
+    r"hosted|hosts|received|receives|visited|visits|held)\b", re.IGNORECASE)
+QUESTION_TURN = re.compile(r"Q[\s.:]")  # a reporter's question in a transcript
+CLOSING_MARKS = " \"'”’)"
+OUTCOME_WITHIN = 6  # the best sentences where the outcome of a meeting is looked for
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,11 @@ def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequenc
               words: int = SUMMARY_WORDS) -> Summary:
     """Choose the bottom line, the summary (at most three sentences and `words` words) and the
     key points of one article."""
-    ranked = score_sentences(article, sentences, mentions)
+    return summarise_ranked(score_sentences(article, sentences, mentions), words)
+
+
+def summarise_ranked(ranked: list[ScoredSentence], words: int = SUMMARY_WORDS) -> Summary:
+    """The summary of sentences already scored (score_sentences)."""
     if not ranked:
         raise ValueError("an article without sentences cannot be summarised")
     summary = within_budget(choose(ranked), words)
@@ -104,14 +119,17 @@ def score_sentences(
 
 
 def _candidates(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences of the text proper: not sub-headings, not fragments, not the middle of someone's
-    quotation (spaCy splits quotations into sentences; shown alone, one would read as the
-    brief's own statement), unless that is all."""
+    """Sentences of the text proper: not sub-headings, not fragments, not questions (a
+    transcript's "Q" turns among them), not the middle of someone's quotation (spaCy splits
+    quotations into sentences; shown alone, one would read as the brief's own statement),
+    unless that is all."""
     headings = {p.index for p in article.paragraphs if p.is_heading}
+    asked = {p.index for p in article.paragraphs if QUESTION_TURN.match(p.text)}
     texts = {p.index: p.text for p in article.paragraphs}
     body = [s for s in sentences if s.paragraph not in headings]
     whole = [s for s in body if len(WORD.findall(s.text)) >= MIN_WORDS]
-    own = [s for s in whole if not inside_quotation(texts.get(s.paragraph, ""), s.start)]
+    own = [s for s in whole if not inside_quotation(texts.get(s.paragraph, ""), s.start)
+           and s.paragraph not in asked and not s.text.rstrip(CLOSING_MARKS).endswith("?")]
     return own or whole or body or list(sentences)
 
 
@@ -127,7 +145,18 @@ def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
     # The headline is the editor's own one-line summary: the best sentence that restates it
     # carries the news; without one, the best sentence that reads alone.
     restating = [s for s in readable if s.restates_headline]
-    return _pick(ranked, len(ranked), chosen=[(restating or readable)[0]])
+    first = (restating or readable)[0]
+    return _pick(ranked, len(ranked), chosen=[_outcome_of(first, readable) or first])
+
+
+def _outcome_of(protocol: ScoredSentence, readable: Sequence[ScoredSentence]) -> ScoredSentence | None:
+    """For a bottom line that only says who met or called whom, the best of the next sentences
+    that says what they agreed, announced or decided about the same people and things."""
+    if not PROTOCOL.search(protocol.sentence.text) or protocol.underline > 0:
+        return None
+    return next((s for s in readable[:OUTCOME_WITHIN]
+                 if s is not protocol and s.underline > 0 and not PROTOCOL.search(s.sentence.text)
+                 and len(s.words & protocol.words) >= 2), None)
 
 
 def within_budget(chosen: Sequence[ScoredSentence], words: int) -> list[ScoredSentence]:
@@ -182,9 +211,17 @@ def _pick(
             break
         if candidate in picked:
             continue
-        if all(overlap(candidate.words, other.words) < REDUNDANCY for other in [*picked, *avoid]):
+        if not any(repeats(candidate, other) for other in [*picked, *avoid]):
             picked.append(candidate)
     return picked
+
+
+def repeats(a: ScoredSentence, b: ScoredSentence) -> bool:
+    """Whether two sentences say the same thing: most words shared, or the same opening."""
+    if overlap(a.words, b.words) >= REDUNDANCY:
+        return True
+    frame_a, frame_b = (frozenset(content_words(s.sentence.text)[:FRAME_WORDS]) for s in (a, b))
+    return min(len(frame_a), len(frame_b)) >= FRAME_WORDS - 2 and overlap(frame_a, frame_b) >= SAME_FRAME
 
 
 def _in_order(scored: Sequence[ScoredSentence]) -> tuple[Sentence, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from generator.clean.boilerplate import SPEAKER_TURN
 from generator.model import KINDS, Article, Brief, Corpus, MarkdownPage, Quote, Related, Sentence
 from generator.render.buildinfo import format_time
 from generator.render.markup import (
@@ -98,17 +99,35 @@ class _SentenceLinker:
         self.mentions = defaultdict(list)
         for mention in brief.mentions:
             self.mentions[mention.sentence].append(mention)
+        self.speakers = dict(brief.summary.speakers)
+        self.paragraphs = {p.index: p.text for p in brief.article.paragraphs}
 
     def line(self, sentence: Sentence) -> Markdown:
+        speaker = self.speakers.get(sentence.index)
+        # the transcript's own label ("MR. KIRBY:") gives way to the speaker's name
+        label = SPEAKER_TURN.match(self.paragraphs.get(sentence.paragraph, "")) if speaker else None
+        cut = max(0, min(label.end() - sentence.start, len(sentence.text))) if label else 0
         spans = []
         for mention in sorted(self.mentions[sentence.index], key=lambda m: m.start):
+            if mention.start < cut:
+                continue
             slug = self.corpus.entity_of[(self.brief.slug, mention.name)]
             if slug not in self.linked and self.corpus.entity(slug).has_page:
                 self.linked.add(slug)
-                spans.append((mention.start, mention.end, relative(self.uri, entity_uri(slug))))
+                spans.append((mention.start - cut, mention.end - cut, relative(self.uri, entity_uri(slug))))
         anchor = paragraph_link(sentence.paragraph, f"#{self.anchor}{sentence.paragraph}")
+        text = str(text_with_links(sentence.text[cut:], spans))
+        if speaker:  # someone's words, never the brief's own statement
+            text = f"{self._speaker(speaker)}: “{text}”"
         # a no-break space: the ¶ never starts a line of its own
-        return Markdown(f"{text_with_links(sentence.text, spans)}\u00a0{anchor}")
+        return Markdown(f"{text}\u00a0{anchor}")
+
+    def _speaker(self, name: str) -> str:
+        slug = self.corpus.entity_of.get((self.brief.slug, name))
+        if slug is None:
+            return escape(name)
+        entity = self.corpus.entity(slug)
+        return link(entity.name, relative(self.uri, entity_uri(slug))) if entity.has_page else escape(entity.name)
 
 
 def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
@@ -128,9 +147,12 @@ def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
 
 def _quote_view(corpus: Corpus, brief: Brief, quote: Quote, uri: str, anchor: str = "p-") -> View:
     speaker = escape("Unattributed")
-    if quote.speaker:
-        entity = corpus.entity(corpus.entity_of[(brief.slug, quote.speaker)])
+    known = corpus.entity_of.get((brief.slug, quote.speaker)) if quote.speaker else None
+    if known:
+        entity = corpus.entity(known)
         speaker = link(entity.name, relative(uri, entity_uri(entity.slug))) if entity.has_page else escape(entity.name)
+    elif quote.speaker:  # a transcript's label ("The President") that names no entity
+        speaker = escape(quote.speaker)
     paragraph = brief.analysis.sentences[quote.sentence].paragraph
     return {"text": quote.text, "speaker": speaker,
             "source": paragraph_link(paragraph, f"#{anchor}{paragraph}")}

@@ -39,3 +39,49 @@ def test_short_scare_quotes_are_not_quotations():
 def test_unattributed_quotation_has_no_speaker():
     (quote,) = quotes_of('The report warned that "the risks are rising across the whole region".')
     assert quote.speaker is None
+
+
+def test_an_outlet_or_an_organisation_speaks_when_no_person_does():
+    (quote,) = quotes_of('The newspaper "Global Times" said, "It is an extremely important and necessary visit."')
+    assert quote.speaker == "Global Times"
+
+
+def test_transcript_turns_are_their_speakers_words_and_questions_are_not_quotes():
+    quotes = quotes_of("John Kirby briefed reporters at the White House on Tuesday afternoon.\n\n"
+                       "Q Will the talks resume next week in Geneva?\n\n"
+                       "MR. KIRBY: We expect the talks to resume next week, and we are ready for them.\n\n"
+                       "THE PRESIDENT: I am sorry, you are breaking up. Can you say that again?")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("John Kirby", "We expect the talks to resume next week, and we are ready for them."),
+        ("The President", "I am sorry, you are breaking up. Can you say that again?")]
+
+
+def test_a_paragraph_after_one_that_ends_said_colon_is_the_speakers():
+    (quote,) = quotes_of("Foreign Secretary David Cameron said:\n\n"
+                         "The United Kingdom will double its humanitarian aid to the region this year.")
+    assert quote.speaker == "David Cameron" and quote.text.startswith("The United Kingdom will double")
+
+
+def test_at_most_five_quotes_those_with_a_speaker_first():
+    said = [f'"We will open school number {n} in the north of the city," Mayor Anna Berg said.' for n in range(7)]
+    quotes = quotes_of("\n\n".join(['Officials noted that "the budget remains tight for all of next year".', *said]))
+    assert len(quotes) == 5 and all(q.speaker == "Anna Berg" for q in quotes)
+
+
+def test_a_transcripts_shown_sentences_carry_their_speaker_on_the_brief():
+    from generator.brief import make_brief
+
+    article = make_article("\n\n".join([
+        "Press briefing on the harbour",
+        "MS. LOPEZ: Good afternoon. The city council approved the harbour plan on Monday by nine votes to two.",
+        "The plan will not raise taxes, and the port will pay for the new cranes from its own reserves.",
+        "Q Will the works close the road to the port for the families who live near it next year?",
+        "MR. BERG: Works start in March and the road stays open, with one lane closed at night only.",
+    ]))
+    (analysis,) = analyse([article])
+    brief = make_brief("harbour", article, analysis)
+    speakers = dict(brief.summary.speakers)
+    paragraph = {s.index: s.paragraph for s in analysis.sentences}
+    for sentence in (*brief.summary.sentences, *brief.summary.key_points):
+        expected = {1: "Ms. Lopez", 2: "Ms. Lopez", 4: "Mr. Berg"}.get(paragraph[sentence.index])
+        assert speakers.get(sentence.index) == expected, sentence.text

@@ -215,3 +215,37 @@ def test_a_sentence_from_inside_someones_quotation_is_never_shown_as_the_briefs_
     assert not any(s.text.startswith("We will cut") for s in shown(summary))
     assert inside_quotation('Lopez said: "We had to choose. The budget protects', 30)
     assert not inside_quotation('Lopez said: "We had to choose." The budget protects', 32)
+
+
+def test_a_fact_restated_on_the_same_opening_words_is_shown_once():
+    shown_texts = [s.text for s in shown(seed_summary("000_c849e867a50eb21f.txt"))]
+    assert sum(t.startswith("Foreign Minister Motegi") and "Wang Yi" in t for t in shown_texts) == 1, shown_texts
+
+
+def test_the_outcome_of_a_meeting_is_the_bottom_line_not_the_meeting():
+    readout = """Leaders meet in Lisbon for talks on fishing rights
+
+The prime ministers of Portugal and Spain met in Lisbon on Monday for talks on fishing rights in the Atlantic.
+
+The two prime ministers agreed to cut the catch of sardines by a fifth next year and to share a new patrol vessel.
+
+The talks lasted three hours and were held at the foreign ministry, officials of both countries said later.
+
+Fishing groups in both countries said they had not been consulted before the meeting took place this week.
+"""
+    _, summary = summary_of(readout)
+    assert summary.bottom_line.text.startswith("The two prime ministers agreed")
+
+
+def test_questions_and_reporters_turns_are_never_summary_or_key_points():
+    transcript = "\n\n".join([
+        "Press briefing on the harbour",
+        "MS. LOPEZ: Good afternoon. The city council approved the harbour plan on Monday by nine votes to two.",
+        "Q Will the harbour plan raise taxes for the families who live near the port next year?",
+        "MS. LOPEZ: The plan will not raise taxes, and the port will pay for the new cranes itself.",
+        "Q When do the works start and how long will the road to the port stay closed?",
+        "MS. LOPEZ: Works start in March and the road stays open, with one lane closed at night.",
+        "Why would anyone oppose a plan that pays for itself and creates two hundred jobs?",
+    ])
+    _, summary = summary_of(transcript)
+    assert all(not s.text.startswith("Q ") and not s.text.rstrip().endswith("?") for s in shown(summary))
