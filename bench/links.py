@@ -3,9 +3,11 @@
     .venv/bin/python bench/links.py --data ../shared/bench/bbc/articles [--limit N]
         [--sample 100 --samples 10 --seed 0] [--json OUT] [--cache DIR]
 
-The category of an article is its file name's prefix (`business_001.txt` -> business). A
-related-brief link is right when it joins two briefs of one category:
+The category of an article is its file name's prefix (`business_001.txt` -> business), or,
+with `--clusters FILE` (ECB+: `{stem: event}`), the real event it reports. A related-brief
+link is right when it joins two briefs of one category:
 - precision: the share of all related-brief links (each brief's list) that are right;
+- recall: the share of pairs of briefs of one category linked in either direction;
 - coverage: the share of briefs with at least one related brief.
 Measured on the whole folder and on random mixed samples of it, each sample built as a
 site of its own; beside a plain TF-IDF nearest-neighbour baseline in the same run (word
@@ -54,7 +56,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the first sample; the others follow")
     parser.add_argument("--json", type=Path, help="write the figures to this file as JSON")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "bench", help="analysis cache folder")
+    parser.add_argument("--clusters", type=Path, help="JSON {file stem: event}: the truth instead of file prefixes")
     args = parser.parse_args()
+    if args.clusters:
+        TRUTH.update(json.loads(args.clusters.read_text(encoding="utf-8")))
     briefs = load_briefs(args.data, args.cache, args.limit)
     figures = {"articles": len(briefs), "whole": measure(briefs)}
     if args.sample and args.sample < len(briefs):
@@ -80,8 +85,12 @@ def load_briefs(data: Path, cache: Path | None, limit: int | None = None) -> lis
     return briefs
 
 
+TRUTH: dict[str, str] = {}  # file stem -> event, when --clusters gives it
+
+
 def category(brief: Brief) -> str:
-    return Path(brief.article.source.path).name.split("_")[0]
+    name = Path(brief.article.source.path)
+    return TRUTH.get(name.stem) or name.name.split("_")[0]
 
 
 def measure(briefs: Sequence[Brief]) -> dict:
@@ -115,8 +124,12 @@ def score(briefs: Sequence[Brief], related: dict[str, list[str]]) -> dict:
     of = {b.slug: category(b) for b in briefs}
     links = [(a, b) for a, others in related.items() for b in others]
     right = sum(of[a] == of[b] for a, b in links)
+    linked = {frozenset(link) for link in links if of[link[0]] == of[link[1]]}
+    sizes = Counter(of.values())
+    pairs = sum(n * (n - 1) // 2 for n in sizes.values())
     return {
         "precision": round(right / len(links), 4) if links else None,
+        "recall": round(len(linked) / pairs, 4) if pairs else None,
         "coverage": round(sum(bool(related.get(b.slug)) for b in briefs) / len(briefs), 4),
         "links_per_brief": round(len(links) / len(briefs), 2),
     }
@@ -127,7 +140,7 @@ def summarise_runs(runs: list[dict]) -> dict:
     out: dict = {}
     for system in ("generator", "baseline"):
         out[system] = {}
-        for figure in ("precision", "coverage", "links_per_brief"):
+        for figure in ("precision", "recall", "coverage", "links_per_brief"):
             values = [r[system][figure] for r in runs if r[system][figure] is not None]
             out[system][figure] = {"mean": round(statistics.mean(values), 4), "min": min(values), "max": max(values)}
     return out
@@ -135,7 +148,7 @@ def summarise_runs(runs: list[dict]) -> dict:
 
 def print_table(figures: dict) -> None:
     print(f"related briefs over {figures['articles']} articles (precision: links within one category)")
-    print(f"{'':40}{'precision':>10}{'coverage':>10}{'links/brief':>13}")
+    print(f"{'':40}{'precision':>10}{'recall':>10}{'coverage':>10}{'links/brief':>13}")
     whole, samples = figures["whole"], figures.get("samples")
     for system in ("generator", "baseline"):
         print(_row(f"whole set, {system}", whole[system]))
@@ -158,7 +171,8 @@ def print_table(figures: dict) -> None:
 
 
 def _row(label: str, row: dict) -> str:
-    return f"{label:40}{row['precision']:>10.3f}{row['coverage']:>10.3f}{row['links_per_brief']:>13.2f}"
+    return (f"{label:40}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['coverage']:>10.3f}"
+            f"{row['links_per_brief']:>13.2f}")
 
 
 if __name__ == "__main__":

@@ -64,6 +64,7 @@ class ScoredSentence:
     words: frozenset[str]
     underline: float
     restates_headline: bool
+    frame: frozenset[str] = frozenset()  # its opening content words
 
 
 def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
@@ -111,10 +112,11 @@ def score_sentences(
         probability = probabilities[sentence.index]
         length = len(WORD.findall(sentence.text))
         underline = 0.3 * len(UNDERLINE.findall(sentence.text)) + (0.3 if DIGIT.search(sentence.text) else 0)
-        words = frozenset(content_words(sentence.text))
+        ordered = content_words(sentence.text)
+        words = frozenset(ordered)
         restates = len(words & title) >= max(RESTATES_HEADLINE * len(title), RESTATED_WORDS)
         scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight,
-                                     words, min(underline, 1.2), restates))
+                                     words, min(underline, 1.2), restates, frozenset(ordered[:FRAME_WORDS])))
     return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
 
 
@@ -220,8 +222,7 @@ def repeats(a: ScoredSentence, b: ScoredSentence) -> bool:
     """Whether two sentences say the same thing: most words shared, or the same opening."""
     if overlap(a.words, b.words) >= REDUNDANCY:
         return True
-    frame_a, frame_b = (frozenset(content_words(s.sentence.text)[:FRAME_WORDS]) for s in (a, b))
-    return min(len(frame_a), len(frame_b)) >= FRAME_WORDS - 2 and overlap(frame_a, frame_b) >= SAME_FRAME
+    return min(len(a.frame), len(b.frame)) >= FRAME_WORDS - 2 and overlap(a.frame, b.frame) >= SAME_FRAME
 
 
 def _in_order(scored: Sequence[ScoredSentence]) -> tuple[Sentence, ...]:

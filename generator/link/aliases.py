@@ -17,6 +17,8 @@ from itertools import chain, count
 
 from rapidfuzz import fuzz
 
+from generator.link.person_names import one_person_groups
+from generator.link.person_names import parts as name_parts
 from generator.model import KINDS, EntityMention, Kind
 from generator.support.names import known_entity, name_key, vocabulary
 from generator.support.slugs import first_free, slug
@@ -24,7 +26,9 @@ from generator.support.slugs import first_free, slug
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
 UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
 DOMINANT = 3.0  # a full name takes a lone surname when it is in this many times the briefs of its rivals
+TITLE_DOMINANT = 2.0  # a title is evidence already: its bearer need only outnumber the others twice
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
+MAX_NAME_WORDS = 4  # words of a person's full name at most ("Joseph R. Biden Jr")
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "&"})
 
 
@@ -58,6 +62,7 @@ def resolve(
         for a, b in joins:  # an acronym spelt out here stands for its expansion everywhere
             groups.union.add(a)
             groups.union.join(a, b)
+    _join_full_names(groups)
     _join_people(groups)
     _join_variants(groups)
     records, slug_of_key = _records(groups, frozenset(not_names))
@@ -132,23 +137,39 @@ def _misspelt_twin(name: str, mentions: Sequence[EntityMention]) -> str | None:
     return best if best is not None and counts[best] >= counts[name] else None
 
 
+def _join_full_names(groups: _Groups) -> None:
+    """Full names of one person, however written ("Joe Biden", "Joseph R. Biden Jr"), are one."""
+    people = [k for k in groups.sorted_keys() if groups.kind_of(k) == "person" and not k.startswith("known:")]
+    for group in one_person_groups(people):
+        for other in group[1:]:
+            groups.union.join(group[0], other)
+
+
 def _join_people(groups: _Groups) -> None:
     """A lone surname (or first and last name) joins the full name that dominates it in the corpus."""
     people = [k for k in groups.sorted_keys() if groups.kind_of(k) == "person" and not k.startswith("known:")]
-    given = {k.split()[0] for k in people if len(k.split()) > 1}
+    # given names of the names that read as a person's (two or three words, not "Biden's Inflation Reduction Act")
+    given = {k.split()[0] for k in people if 1 < len(k.split()) <= MAX_NAME_WORDS}
     by_part: dict[str, set[str]] = defaultdict(set)
     for key in people:
         parts = key.split()
+        family = name_parts(key)[2] or parts[-1]  # "joseph r biden jr": Biden, not Jr
         if len(parts) > 1:
-            by_part[parts[-1]].add(key)
+            by_part[family].add(key)
+            by_part[family.split()[-1]].add(key)  # "al sisi": Sisi
         if len(parts) > 2:
-            by_part[f"{parts[0]} {parts[-1]}"].add(key)
+            by_part[f"{parts[0]} {family}"].add(key)
     for key in people:
+        titled_alike = _titled_alike(groups, key, by_part.get(key, ()))
+        if titled_alike is not None:  # "President Biden" is the one Biden the texts call President
+            groups.union.join(key, titled_alike)
+            continue
         if key in given:
             continue  # "Charles" is Charles Kennedy's given name and Ray Charles's surname: unknown
-        rivals: dict[str, int] = Counter()
+        found: dict[str, set[str]] = defaultdict(set)  # each rival person's briefs, all forms of the name
         for full in by_part.get(key, ()):
-            rivals[groups.union.find(full)] += len(groups.briefs[full])
+            found[groups.union.find(full)] |= groups.briefs[full]
+        rivals = {root: len(briefs) for root, briefs in found.items()}
         if not rivals:
             continue
         best, briefs = max(rivals.items(), key=lambda item: (item[1], item[0]))
@@ -157,6 +178,21 @@ def _join_people(groups: _Groups) -> None:
         dwarfed = DOMINANT * briefs < len(groups.briefs[key]) and not groups.titled[key]
         if briefs >= DOMINANT * (sum(rivals.values()) - briefs) and not dwarfed:
             groups.union.join(key, best)
+
+
+def _titled_alike(groups: _Groups, key: str, fulls: Collection[str]) -> str | None:
+    """The one person among the full names of this surname (`fulls`) who bears the title the
+    lone name mostly bears."""
+    titles = groups.titles.get(key)
+    if not titles:
+        return None
+    title, _ = titles.most_common(1)[0]
+    members: dict[str, Counter[str]] = defaultdict(Counter)
+    for full in fulls:
+        members[groups.union.find(full)] += groups.titles.get(full, Counter())
+    bearing = sorted(((counted[title], root) for root, counted in members.items() if counted[title]), reverse=True)
+    others = sum(n for n, _ in bearing[1:])
+    return bearing[0][1] if bearing and bearing[0][0] >= TITLE_DOMINANT * others else None
 
 
 def _join_variants(groups: _Groups) -> None:
@@ -244,6 +280,7 @@ class _Groups:
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.briefs: dict[str, set[str]] = defaultdict(set)
         self.titled: Counter[str] = Counter()
+        self.titles: dict[str, Counter[str]] = defaultdict(Counter)  # "president", "secretary", ...
 
     def add(self, key: str, mention: EntityMention, brief: str) -> None:
         self.union.add(key)
@@ -251,6 +288,8 @@ class _Groups:
         self.names[key][mention.name] += 1
         self.briefs[key].add(brief)
         self.titled[key] += bool(mention.title)
+        if mention.title:  # each word of it: "Secretary Blinken" is Secretary of State Antony Blinken
+            self.titles[key].update(w for w in mention.title.lower().split() if w not in MINOR_WORDS)
 
     def sorted_keys(self) -> list[str]:
         return sorted(self.kinds)

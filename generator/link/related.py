@@ -6,8 +6,10 @@ cosine ranks candidates by both. A candidate is kept only when the corpus agrees
 - and the two briefs share more of their neighbourhoods than chance would (shared nearest
   neighbours: briefs on one subject have the same neighbours, a chance match does not),
   unless the pair scores beyond what chance reaches among all pairs: the same story twice.
-Every threshold is relative to the corpus's own scores and size, none fitted to one corpus.
-Relatedness is symmetric: a kept pair is listed on both briefs.
+Every threshold is relative to the corpus's own scores and size.
+
+Related means "read this next": the other accounts of the brief's story (link/stories.py)
+and nothing else; for a story told once, the kept candidates, none far weaker than the best.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.link.similarity import Neighbours, nearest
+from generator.link.stories import group_stories, pair_scores
 from generator.model import Related
 
 LIMIT = 5  # related briefs shown at most
 ENTITY_SHARE = 0.05  # share of the score that comes from entities, the rest from wording
 NEIGHBOURHOOD = 2.0  # neighbourhood size, times the square root of the number of briefs
 AGREEMENT = 0.375  # share of the neighbourhood two related briefs must share beyond chance
+STORY_DEVIATIONS = 5.0  # standard deviations above the background at which two briefs tell one story
+NEAR_THE_BEST = 0.7  # a related brief scores at least this share of the brief's best related one
 ABOVE_BACKGROUND = 1.0  # standard deviations above the mean of all pairs, at least
 # What two unrelated news texts score when a corpus is too small to say (two articles in
 # different subjects score 0.05 in median, 0.1 at the 95th percentile): the background of
@@ -57,9 +62,22 @@ def find_related(profiles: Sequence[Profile], limit: int = LIMIT) -> dict[str, t
     mean, std = background(found)
     floor = mean + ABOVE_BACKGROUND * std
     pairs = _kept_pairs(found, size, limit, floor, mean + same_story_deviations(found.pairs) * std)
+    near = pair_scores(found)
+    story = group_stories(near, count, mean + STORY_DEVIATIONS * std)
+    told: dict[int, list[int]] = {}
+    for number, key in enumerate(story):
+        told.setdefault(key, []).append(number)
     related = {}
     for number, profile in enumerate(profiles):
-        others = sorted(pairs.get(number, {}).items(), key=lambda item: (-item[1], profiles[item[0]].slug))
+        fellows = [n for n in told[story[number]] if n != number]
+        if fellows:  # the other accounts of the same story, and nothing else
+            scored = {n: near.get((min(number, n), max(number, n))) or _cosine(vectors[number], vectors[n])
+                      for n in fellows}
+        else:  # a story told once: what the corpus agrees is near it, far weaker links aside
+            scored = pairs.get(number, {})
+            best = max(scored.values(), default=0.0)
+            scored = {n: s for n, s in scored.items() if s >= NEAR_THE_BEST * best}
+        others = sorted(scored.items(), key=lambda item: (-item[1], profiles[item[0]].slug))
         related[profile.slug] = tuple(
             _related(profile, profiles[other], score, rarity,
                      similar=_text_part(score, entities[number], entities[other]) >= floor)
@@ -135,6 +153,12 @@ def _text_part(score: float, a: Mapping[str, float], b: Mapping[str, float]) -> 
     """The cosine of the wording alone: the joined score less the entities' part."""
     entities = sum(v * b.get(k, 0.0) for k, v in a.items())
     return (score - ENTITY_SHARE * entities) / (1 - ENTITY_SHARE)
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def _normalised(weights: Mapping[str, float]) -> dict[str, float]:

@@ -133,3 +133,27 @@ def test_names_written_in_other_cases_are_listed_in_one_order_whatever_the_hash_
     runs = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(seed)},
                            capture_output=True, text=True, check=True).stdout for seed in range(6)}
     assert len(runs) == 1, runs
+
+
+def test_one_persons_full_names_however_written_are_one_entity():
+    found = resolve([("a", [mention("Joe Biden")]), ("b", [mention("Joseph R. Biden")]),
+                     ("c", [mention("Joseph R. Biden Jr")]), ("d", [mention("Kishida Fumio")]),
+                     ("e", [mention("Fumio Kishida")])])
+    assert len(set(entity_names(found, "a", "Joe Biden") + entity_names(found, "b", "Joseph R. Biden")
+                   + entity_names(found, "c", "Joseph R. Biden Jr"))) == 1
+    assert entity_names(found, "d", "Kishida Fumio") == entity_names(found, "e", "Fumio Kishida")
+
+
+def test_father_and_son_stay_two_people():
+    found = resolve([("a", [mention("George W. Bush")]), ("b", [mention("George H. W. Bush")]),
+                     ("c", [mention("Joseph Biden Sr")]), ("d", [mention("Joseph Biden Jr")]), ("e", [mention("Joe Biden")])])
+    assert entity_names(found, "a", "George W. Bush") != entity_names(found, "b", "George H. W. Bush")
+    assert entity_names(found, "c", "Joseph Biden Sr") != entity_names(found, "d", "Joseph Biden Jr")
+
+
+def test_a_titled_surname_joins_the_one_full_name_that_bears_the_title():
+    briefs = [(f"p{n}", [mention("Joe Biden", title="President"), mention("Biden", title="President")]) for n in range(3)]
+    briefs += [(f"j{n}", [mention("Jill Biden", title="First Lady")]) for n in range(3)]
+    briefs += [("lone", [mention("Biden", title="President")])]
+    found = resolve(briefs)
+    assert entity_names(found, "lone", "Biden") == ["Joe Biden"]

@@ -1,0 +1,84 @@
+"""Person names: when two full names are one person's ("Joe Biden", "Joseph R. Biden Jr").
+
+The name is parsed into given, middle, family name and suffix (nameparser); given names match
+when equal or one is the other's nickname (the `nicknames` data: Joe and Joseph); middle names
+and suffixes must not disagree, so George W. Bush is not George H. W. Bush, nor a Jr his Sr. A
+name written family name first ("Kishida Fumio") is the same two names in the other order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from nameparser import HumanName
+from nicknames import NickNamer
+
+from generator.support.memo import MANY, ONE, memo
+
+
+@memo(ONE)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@memo(MANY)
+def parts(key: str) -> tuple[str, str, str, str]:
+    """(given, middle initials, family, suffix) of a normalised name key ("joseph r biden jr")."""
+    name = HumanName(key)
+    middle = "".join(word[0] for word in name.middle.split())
+    return name.first.lower(), middle, name.last.lower(), name.suffix.lower().rstrip(".")
+
+
+def same_given(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b) or bool(namer.canonicals_of(a) & {b})
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full-name keys name one person."""
+    given_a, middle_a, family_a, suffix_a = parts(a)
+    given_b, middle_b, family_b, suffix_b = parts(b)
+    if len(given_a) < 2 or len(given_b) < 2 or not family_a or not family_b:
+        return False  # an initial ("J. Blinken") says too little
+    if family_a == family_b:
+        matched = same_given(given_a, given_b)
+    else:  # written in the other order: "Kishida Fumio" and "Fumio Kishida"
+        matched = (given_a, family_a) == (family_b, given_b) and not middle_a and not middle_b
+    middles_agree = not middle_a or not middle_b or middle_a.startswith(middle_b) or middle_b.startswith(middle_a)
+    suffixes_agree = not suffix_a or not suffix_b or suffix_a == suffix_b
+    return matched and middles_agree and suffixes_agree
+
+
+def one_person_groups(keys: Iterable[str]) -> list[list[str]]:
+    """The full-name keys (two words or more) grouped by person: a name joins a group when it
+    names the same person as one of its names and disagrees with none (no Jr beside a Sr)."""
+    buckets: dict[frozenset[str], list[str]] = {}
+    for key in keys:
+        if len(key.split()) < 2:
+            continue
+        given, _, family, _ = parts(key)
+        buckets.setdefault(frozenset((family,)), []).append(key)
+        if family and given:
+            buckets.setdefault(frozenset((family, given)), []).append(key)
+    group_of: dict[str, list[str]] = {}
+    for members in buckets.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                ours, theirs = group_of.get(a, [a]), group_of.get(b, [b])
+                if ours is theirs or not same_person(a, b) or not _agree(ours + theirs):
+                    continue
+                merged = ours + theirs
+                for key in merged:
+                    group_of[key] = merged
+    groups = {id(group): group for group in group_of.values()}
+    return sorted((sorted(group) for group in groups.values()), key=lambda group: group[0])
+
+
+def _agree(keys: list[str]) -> bool:
+    """No two of these names have different suffixes or middle names that cannot be one."""
+    suffixes = {parts(key)[3] for key in keys} - {""}
+    middles = sorted({parts(key)[1] for key in keys} - {""}, key=len)
+    return len(suffixes) <= 1 and all(longer.startswith(shorter) for shorter, longer in pairwise(middles))

@@ -1,0 +1,40 @@
+"""Stories: briefs that report one event, grouped by average linkage over their nearest neighbours.
+
+Two groups join when the mean similarity of all their pairs clears the threshold (a pair that
+is no one's near neighbour counts as 0). Pairs are tried best first, so each story grows around
+its closest accounts; a brief that no group takes is a story of its own.
+"""
+
+from __future__ import annotations
+
+from generator.link.similarity import Neighbours
+
+
+def pair_scores(found: Neighbours) -> dict[tuple[int, int], float]:
+    """The score of every pair where one brief is among the other's nearest, keyed (lower, higher)."""
+    score: dict[tuple[int, int], float] = {}
+    for number, (row, scores) in enumerate(zip(found.index.tolist(), found.score.tolist())):
+        for other, value in zip(row, scores):
+            score[min(number, other), max(number, other)] = value
+    return score
+
+
+def group_stories(score: dict[tuple[int, int], float], count: int, threshold: float) -> list[int]:
+    """A story number for each of `count` briefs (briefs of one story share it), from the scores
+    of their near pairs (pair_scores)."""
+    story = list(range(count))
+    members: dict[int, list[int]] = {n: [n] for n in range(count)}
+    for (a, b), value in sorted(score.items(), key=lambda item: (-item[1], item[0])):
+        if value < threshold:
+            break
+        left, right = story[a], story[b]
+        if left == right:
+            continue
+        group, other = members[left], members[right]
+        total = sum(score.get((min(x, y), max(x, y)), 0.0) for x in group for y in other)
+        if total / (len(group) * len(other)) >= threshold:
+            for n in other:
+                story[n] = left
+            group += other
+            del members[right]
+    return story

@@ -1,0 +1,47 @@
+"""link.stories and related briefs: one event's accounts together, its look-alike apart."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from generator.link.related import find_related
+from generator.link.similarity import Neighbours
+from generator.link.stories import group_stories, pair_scores
+from tests.link.test_related import profile, slugs
+
+
+def neighbours(scores: list[list[float]]) -> Neighbours:
+    """Every other brief as a neighbour, best first, from a full matrix of scores."""
+    count = len(scores)
+    index = np.array([sorted((j for j in range(count) if j != i), key=lambda j: -scores[i][j]) for i in range(count)])
+    score = np.array([[scores[i][j] for j in row] for i, row in enumerate(index)])
+    return Neighbours(index, score, count * (count - 1) // 2, 0.0, 1.0)
+
+
+def test_briefs_join_a_story_when_their_mean_similarity_clears_the_threshold():
+    scores = [[1, .6, .5, .1], [.6, 1, .55, .1], [.5, .55, 1, .35], [.1, .1, .35, 1]]
+    found = neighbours(scores)
+    story = group_stories(pair_scores(found), 4, 0.4)
+    assert story[0] == story[1] == story[2] != story[3]  # 3 joins 2 at 0.35, but not the story's mean
+    assert len(set(group_stories(pair_scores(found), 4, 0.7))) == 4
+
+
+def test_two_events_of_one_kind_are_not_related_across_each_other():
+    quake = "A strong earthquake struck the city of {place} on {day}, killing {dead} people and destroying homes."
+    texts = {
+        "bam-1": quake.format(place="Bam", day="Friday", dead=40) + " Rescuers in Bam searched rubble near the citadel.",
+        "bam-2": quake.format(place="Bam", day="Friday", dead=41) + " The citadel of Bam was badly damaged by the quake.",
+        "qeshm-1": quake.format(place="Qeshm", day="Sunday", dead=7) + " Fishermen on Qeshm island saw their harbour crack.",
+        "qeshm-2": quake.format(place="Qeshm", day="Sunday", dead=8) + " The harbour of Qeshm island cracked in the tremor.",
+    }
+    others = ["The central bank raised interest rates as inflation climbed for borrowers.",
+              "The striker scored twice and the home team won the cup final.",
+              "Lava from the volcano reached the coast and villagers left by boat.",
+              "The school board voted to extend the summer holiday by one week.",
+              "A new museum of modern art opened its doors to visitors downtown.",
+              "Farmers protested against lower milk prices outside the ministry.",
+              "The airline cancelled flights after pilots went on strike for pay.",
+              "Scientists found a new species of frog in the rain forest canopy."]
+    filler = [profile(f"other-{n}", text) for n, text in enumerate(others)]
+    related = find_related([profile(slug, text) for slug, text in texts.items()] + filler)
+    assert slugs(related["bam-1"]) == ["bam-2"] and slugs(related["qeshm-2"]) == ["qeshm-1"]
