@@ -32,6 +32,7 @@ SPEAKERS = ("person", "organisation")
 TITLES = frozenset({"president", "vice", "secretary", "speaker", "ambassador", "minister", "moderator", "operator"})
 LOOK_BACK = 220  # characters before a quote where its speaker is named
 LOOK_AHEAD = 80
+ORGANISATION_LOOK_BACK = 100  # characters from an organisation's name to the quotation it speaks
 
 
 def find_quotes(
@@ -124,10 +125,13 @@ def _speaker(text: str, match: re.Match[str], here: list[Placed], before: list[P
     people = [name for _, name, kind in near if kind == "person"]
     if people:
         return people[-1]
-    if near and SPEECH.search(lead):  # an organisation or an outlet speaks: "the Global Times said"
-        return near[-1][1]
     if PRONOUN.search(lead) and SPEECH.search(lead) and last_person:
         return last_person
+    # an organisation or an outlet speaks when a verb of speech follows its name: "the Global Times said"
+    speaking = [name for at, name, _ in near
+                if match.start() - at <= ORGANISATION_LOOK_BACK and SPEECH.search(text[at:match.start()])]
+    if speaking:
+        return speaking[-1]
     tail = text[match.end() : match.end() + LOOK_AHEAD]
     if SPEECH.search(tail):
         after = [name for at, name, _ in here if match.end() <= at < match.end() + LOOK_AHEAD]
