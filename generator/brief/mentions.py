@@ -32,6 +32,7 @@ DATE_WORDS = frozenset(
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|s)?$", re.IGNORECASE)
 EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
 MAX_NAME_WORDS = 12
+SPACED_DASHES = (" — ", " – ", " - ")
 TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
 
 
@@ -60,6 +61,9 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     comma = sentence.find(",", start, end)
     if comma > start:  # "Czech Republic, South Africa" is a list; "Paris, France" a place and its country
         start, end = _trim(sentence, start, comma)
+    dash = max(sentence.rfind(mark, start, end) for mark in SPACED_DASHES) if kind == "person" else -1
+    if dash > start:  # "Greg — Greg Jackson" (a speaker restarting), "Showrunner - Kal Penn": the name is last
+        start, end = _trim(sentence, dash, end)
     text = sentence[start:end]
     possessive = POSSESSIVE.search(text)
     if possessive and len(text) > 3:

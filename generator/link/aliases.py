@@ -17,13 +17,14 @@ from itertools import chain, count
 
 from rapidfuzz import fuzz
 
-from generator.link.person_names import one_person_groups
+from generator.link.person_names import one_person_groups, person_shaped
 from generator.link.person_names import parts as name_parts
 from generator.model import KINDS, EntityMention, Kind
 from generator.support.names import known_entity, name_key, vocabulary
 from generator.support.slugs import first_free, slug
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
+PERSON_SHARE = 1 / 3  # of a person-shaped name's mentions the model calls a person, enough to be one
 UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
 DOMINANT = 3.0  # a full name takes a lone surname when it is in this many times the briefs of its rivals
 TITLE_DOMINANT = 2.0  # a title is evidence already: its bearer need only outnumber the others twice
@@ -244,7 +245,12 @@ def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bo
     """
     votes = sum((groups.kinds[k] for k in keys), Counter())
     kind = _majority(votes)
-    if kind != "person" or sum(groups.titled[k] for k in keys) > 0:
+    titled = sum(groups.titled[k] for k in keys)
+    # a full name of a known given name, titled or called a person often enough, is one whatever
+    # the model's majority said ("Lindsay Lohan" as an organisation)
+    if kind != "person" and person_shaped(name) and (titled or PERSON_SHARE * votes.total() <= votes["person"]):
+        return "person", True
+    if kind != "person" or titled > 0:
         return kind, True
     others = Counter({k: n for k, n in votes.items() if k != "person"})
     if len(name.split()) > 1 and votes["person"] >= UNANIMOUS * sum(votes.values()):

@@ -82,3 +82,13 @@ def _agree(keys: list[str]) -> bool:
     suffixes = {parts(key)[3] for key in keys} - {""}
     middles = sorted({parts(key)[1] for key in keys} - {""}, key=len)
     return len(suffixes) <= 1 and all(longer.startswith(shorter) for shorter, longer in pairwise(middles))
+
+
+def person_shaped(name: str) -> bool:
+    """Two to four capitalised words opening on a known given name ("Lindsay Lohan", not "Jordan")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    namer = _nicknamer()
+    first = words[0].lower()
+    return bool(namer.nicknames_of(first) or namer.canonicals_of(first))

@@ -103,3 +103,11 @@ def test_a_surname_that_is_a_title_word_stays():
 def test_a_list_the_model_took_for_one_name_is_cut_at_the_comma():
     found = names("Exports rose in the Czech Republic, South Africa and Chile.", ("Czech Republic, South Africa", "GPE"))
     assert found == [("Czech Republic", "place")]
+
+
+def test_a_name_after_a_spaced_dash_is_the_name():
+    assert names("Thank you, Greg — Greg Jackson, for that.", ("Greg — Greg Jackson", "PERSON")) == [
+        ("Greg Jackson", "person")]
+    assert names("The host, Showrunner - Kal Penn, spoke.", ("Showrunner - Kal Penn", "PERSON")) == [
+        ("Kal Penn", "person")]
+    assert names("The Biden-Harris plan was announced.", ("Biden-Harris", "ORG")) == [("Biden-Harris", "organisation")]

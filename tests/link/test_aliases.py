@@ -157,3 +157,12 @@ def test_a_titled_surname_joins_the_one_full_name_that_bears_the_title():
     briefs += [("lone", [mention("Biden", title="President")])]
     found = resolve(briefs)
     assert entity_names(found, "lone", "Biden") == ["Joe Biden"]
+
+
+def test_a_full_name_of_a_known_given_name_is_a_person_when_the_model_says_so_often_enough():
+    lohan = [mention("Lindsay Lohan", "organisation"), mention("Lindsay Lohan", "organisation"),
+             mention("Lindsay Lohan", "person")]
+    valley = [mention("Jordan Valley", "place")] * 3
+    found = resolve([("a", lohan), ("b", valley)])
+    kinds = {e.name: e.kind for e in found.entities}
+    assert kinds == {"Lindsay Lohan": "person", "Jordan Valley": "place"}
