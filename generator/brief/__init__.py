@@ -4,7 +4,7 @@ stated date and source, and its entity mentions, cleaned."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from generator.brief.cache import BriefCache, code_version
@@ -13,7 +13,7 @@ from generator.brief.quotes import find_quotes, turn_speakers
 from generator.brief.slugs import brief_slugs
 from generator.brief.stated import stated_date, stated_source
 from generator.brief.summary import SUMMARY_WORDS, score_sentences, summarise_ranked
-from generator.model import Analysis, Article, Brief, EntityMention, Problem, Summary
+from generator.model import Analysis, Article, Brief, Problem, Summary
 from generator.support.text import WORD, content_words
 
 __all__ = ["BriefCache", "code_version", "make_brief", "make_briefs"]
@@ -42,23 +42,24 @@ def make_brief(slug: str, article: Article, analysis: Analysis, summary_words: i
     mentions = clean_mentions(analysis)
     ranked = score_sentences(article, analysis.sentences, mentions)
     summary = summarise_ranked(ranked, summary_words)
+    floor = turn_speakers(article, mentions)  # who holds the floor in a transcript's paragraphs
     return Brief(
         slug=slug,
         article=article,
         analysis=analysis,
         date=stated_date(article),
         publisher=stated_source(article),
-        summary=replace(summary, speakers=_speakers(article, summary, mentions)),
-        quotes=find_quotes(article, analysis.sentences, mentions, {s.sentence.index: s.salience for s in ranked}),
+        summary=replace(summary, speakers=_speakers(summary, floor)),
+        quotes=find_quotes(article, analysis.sentences, mentions, {s.sentence.index: s.salience for s in ranked},
+                           floor),
         mentions=mentions,
         word_count=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
         vocabulary=dict(Counter(content_words(" ".join(p.text for p in article.paragraphs)))),
     )
 
 
-def _speakers(article: Article, summary: Summary, mentions: Sequence[EntityMention]) -> tuple[tuple[int, str], ...]:
-    """The speaker of each shown sentence that is a transcript turn's words: a reader must not
-    take them for the brief's own statement."""
-    turns = turn_speakers(article, mentions)
+def _speakers(summary: Summary, turns: Mapping[int, str]) -> tuple[tuple[int, str], ...]:
+    """The speaker of each shown sentence that is a transcript turn's words (`turns`: paragraph →
+    who holds the floor): a reader must not take them for the brief's own statement."""
     shown = sorted({s.index: s for s in (*summary.sentences, *summary.key_points)}.values(), key=lambda s: s.index)
     return tuple((s.index, turns[s.paragraph]) for s in shown if s.paragraph in turns)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Article, StatedDate
-from generator.support.dates import DATE_PATTERNS, date_line, first_date, from_match
+from generator.support.dates import date_line, date_matches, first_date, from_match
 
 LEAD_PARAGRAPHS = 3  # where a date without its year may stand
 TOP_PARAGRAPHS = 8  # where a complete date (a dateline, a byline, a "Published" line) is looked for
@@ -45,15 +45,16 @@ def _above(lines: tuple[str, ...]) -> StatedDate | None:
     together). Date lines there that date different days are a list (related stories, each with
     its date, or a masthead's "today") and date nothing unless one says it is the publication's."""
     lines = tuple(text for text in lines if not CREDIT.match(text))
-    found = [(text, when) for text in lines if (when := date_line(text)) is not None]
+    dated = [date_line(text) for text in lines]
+    found = [(text, when) for text, when in zip(lines, dated) if when is not None]
     published = next((when for text, when in found if PUBLISHED.search(text)), None)
     if published is not None or len({when.value for _, when in found}) > 1:
         return published
-    near = lines[-NEAR_LINES:][::-1]
-    glued = [when for text in lines if (when := _glued(text)) is not None]
+    glued = [_glued(text) for text in lines]
     cued = [when for text in lines if (when := _cued(text)) is not None]
-    candidates = (*(date_line(text) for text in near), *(_glued(text) for text in near),
-                  found[-1][1] if found else None, cued[-1] if cued else None, glued[0] if len(glued) == 1 else None)
+    once = [when for when in glued if when is not None]
+    candidates = (*dated[-NEAR_LINES:][::-1], *glued[-NEAR_LINES:][::-1],  # the nearest lines first
+                  found[-1][1] if found else None, cued[-1] if cued else None, once[0] if len(once) == 1 else None)
     return next((when for when in candidates if when is not None), None)
 
 
@@ -83,7 +84,7 @@ def _at_the_top(article: Article) -> StatedDate | None:
 def _cued(text: str) -> StatedDate | None:
     """A complete date a few words after "By …" or "Published" anywhere in a line that runs on
     ("… Author: The Water Coolest Publish date: Nov 18, 2019 T-Swift is …")."""
-    for match in sorted((m for pattern in DATE_PATTERNS for m in pattern.finditer(text)), key=lambda m: m.start()):
+    for match in date_matches(text):
         when = from_match(match)
         before = " ".join(text[:match.start()].split()[-CUE_WORDS:])
         if when is not None and when.value is not None and BYLINE_CUE.search(before):

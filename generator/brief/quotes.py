@@ -26,7 +26,7 @@ SPEECH = re.compile(
 PRONOUN = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 MIN_WORDS = 6
 MAX_QUOTES = 5
-TURN_WORDS = 12  # a turn's quote is its most telling sentence, and the next when this short
+TURN_WORDS = 12  # a turn's quote is its opening sentence, and the next when that is this short
 INTRODUCES = re.compile(SPEECH.pattern + r"[^.!?\"“”]{0,60}:\s*$", re.IGNORECASE)  # "Cameron said:"
 SPEAKERS = ("person", "organisation")
 TITLES = frozenset({"president", "vice", "secretary", "speaker", "ambassador", "minister", "moderator", "operator"})
@@ -37,17 +37,20 @@ ORGANISATION_LOOK_BACK = 100  # characters from an organisation's name to the qu
 
 def find_quotes(
     article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
-    salience: Mapping[int, float] | None = None,
+    salience: Mapping[int, float] | None = None, floor: Mapping[int, str] | None = None,
 ) -> tuple[Quote, ...]:
     """The quotations of six words or more with their speakers, at most five: those with a
-    speaker first, then by the salience of their sentence (`salience`: sentence index → score)."""
-    found = _quotations(article, sentences, mentions)
+    speaker first, then by the salience of their sentence (`salience`: sentence index → score;
+    `floor`: turn_speakers, when the caller has it)."""
+    floor = turn_speakers(article, mentions) if floor is None else floor
+    found = _quotations(article, sentences, mentions, floor)
     telling = salience or {}
     ranked = sorted(enumerate(found), key=lambda q: (q[1].speaker is None, -telling.get(q[1].sentence, 0.0), q[0]))
     return tuple(quote for _, quote in ranked[:MAX_QUOTES])
 
 
-def _quotations(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> list[Quote]:
+def _quotations(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
+                floor: Mapping[int, str]) -> list[Quote]:
     speakers = _speakers_by_paragraph(sentences, mentions)
     by_paragraph: dict[int, list[Sentence]] = {}
     for each in sentences:
@@ -58,7 +61,7 @@ def _quotations(article: Article, sentences: Sequence[Sentence], mentions: Seque
     for paragraph in article.paragraphs:
         here = speakers.get(paragraph.index, [])
         turn = SPEAKER_TURN.match(paragraph.text)
-        label = turn_speaker(paragraph.text, mentions)
+        label = floor.get(paragraph.index) if turn else None  # a question's turn has no speaker
         if turn and label:
             quotes += _whole(paragraph.text, turn.end(), by_paragraph.get(paragraph.index, []), label)
         elif introduced and not QUOTED.search(paragraph.text):
@@ -84,27 +87,30 @@ def _quotations(article: Article, sentences: Sequence[Sentence], mentions: Seque
 def turn_speakers(article: Article, mentions: Sequence[EntityMention]) -> dict[int, str]:
     """Who holds the floor in each paragraph of a transcript: a turn's speaker keeps it over the
     paragraphs that follow until the next turn (a question's among them)."""
+    by_surname: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind == "person":
+            by_surname.setdefault(mention.name.split()[-1].casefold(), mention.name)
     floor: dict[int, str] = {}
     speaker: str | None = None
     for paragraph in article.paragraphs:
-        if SPEAKER_TURN.match(paragraph.text):
-            speaker = turn_speaker(paragraph.text, mentions)
+        turn = SPEAKER_TURN.match(paragraph.text)
+        if turn:
+            speaker = _turn_speaker(turn.group(), by_surname)
         if speaker:
             floor[paragraph.index] = speaker
     return floor
 
 
-def turn_speaker(paragraph: str, mentions: Sequence[EntityMention]) -> str | None:
-    """A transcript turn's speaker: the person named in the article whose surname the label
-    gives ("MR. KIRBY:" is John Kirby), else the label as a name ("The President"); none for
-    a paragraph that is no turn, or a question ("Q")."""
-    turn = SPEAKER_TURN.match(paragraph)
-    label = turn.group().strip().rstrip(":").strip() if turn else "Q"
+def _turn_speaker(label: str, by_surname: Mapping[str, str]) -> str | None:
+    """A turn's speaker: the person named in the article whose surname the label gives ("MR.
+    KIRBY:" is John Kirby), else the label as a name ("The President"); none for a question ("Q")."""
+    label = label.strip().rstrip(":").strip()
     if label == "Q":
         return None
     surname = label.split()[-1].casefold()
-    named = [m.name for m in mentions if m.kind == "person" and m.name.split()[-1].casefold() == surname]
-    return named[0] if named and surname not in TITLES else label.title()
+    named = by_surname.get(surname)
+    return named if named and surname not in TITLES else label.title()
 
 
 def _whole(text: str, start: int, inside: Sequence[Sentence], speaker: str) -> list[Quote]:

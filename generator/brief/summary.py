@@ -18,6 +18,7 @@ from generator.brief.salience import (
     load_salience_model,
     salience,
 )
+from generator.clean.boilerplate import CLOSERS, QUESTION_TURN
 from generator.model import Article, EntityMention, Sentence, Summary
 from generator.support.text import DIGIT, WORD, content_words
 
@@ -51,8 +52,6 @@ SAME_FRAME = 0.75
 PROTOCOL = re.compile(
     r"\b(?:met|meet|meets|spoke|speaks|talked|talks|called|calls|phoned|phone call|telephone|"
     r"hosted|hosts|received|receives|visited|visits|held)\b", re.IGNORECASE)
-QUESTION_TURN = re.compile(r"Q[\s.:]")  # a reporter's question in a transcript
-CLOSING_MARKS = " \"'”’)"
 OUTCOME_WITHIN = 6  # the best sentences where the outcome of a meeting is looked for
 
 
@@ -131,7 +130,7 @@ def _candidates(article: Article, sentences: Sequence[Sentence]) -> list[Sentenc
     body = [s for s in sentences if s.paragraph not in headings]
     whole = [s for s in body if len(WORD.findall(s.text)) >= MIN_WORDS]
     own = [s for s in whole if not inside_quotation(texts.get(s.paragraph, ""), s.start)
-           and s.paragraph not in asked and not s.text.rstrip(CLOSING_MARKS).endswith("?")]
+           and s.paragraph not in asked and not s.text.rstrip(CLOSERS + " ").endswith("?")]
     return own or whole or body or list(sentences)
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from generator.clean.boilerplate import CLOSERS, SPEAKER_TURN, article_paragraphs
-from generator.clean.headline import headline
-from generator.clean.publisher import copyright_holder
+from generator.clean.headline import headline, line_key
+from generator.clean.publisher import FOOTER_WITHIN, copyright_holder
 from generator.model import Article, Paragraph, Source
 from generator.support.memo import ONE, memo
 from generator.support.resources import load_table
@@ -20,7 +20,6 @@ CONTINUES = (",", ";", "(", "–", "—", "-", "/")
 TAB_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ")
 MAX_SITE_NAME_WORDS = 5
 MIN_HEADLINE_WORDS = 3
-FOOTER_WITHIN = 30  # paragraphs from the bottom where its copyright line stands
 HEADLINE_WITHIN = 20  # paragraphs from the top where a copied page shows its headline again
 # A block of lines is one paragraph a line when this share of its lines (at least this many)
 # end a sentence; hard-wrapped text ends most lines mid-sentence.
@@ -61,7 +60,7 @@ def clean(source: Source) -> Article:
     asides = tuple((above[i], page.blocks[i][0]) for i in range(first, last + 1) if not keep[i])
     title, site_name = page.title, page.site_name
     if page.title_inferred and not source.extracted:
-        title, site_name = headline(title, header, [p.text for p in paragraphs[:3]], footer, site_name)
+        title, site_name = headline(title, header, [p.text for p in paragraphs], footer, site_name)
     return Article(source, title, page.title_inferred, paragraphs, site_name, header, footer, asides)
 
 
@@ -87,8 +86,9 @@ def _tab_title(line: str, texts: list[tuple[str, bool]]) -> tuple[str, str | Non
         head, found, tail = line.rpartition(separator)
         if not found or len(tail.split()) > MAX_SITE_NAME_WORDS or len(head.split()) < MIN_HEADLINE_WORDS:
             continue
-        forms = [_key(head), *(_key(part) for part in head.split(" | ") if len(part.split()) >= MIN_HEADLINE_WORDS)]
-        top = [_key(text) for text, _ in texts[:HEADLINE_WITHIN]]
+        parts = [part for part in head.split(" | ") if len(part.split()) >= MIN_HEADLINE_WORDS]
+        forms = [line_key(head), *map(line_key, parts)]
+        top = [line_key(text) for text, _ in texts[:HEADLINE_WITHIN]]
         if any(form in text for form in forms for text in top) or _holds_the_copyright(tail, texts):
             repeated = next((i for i, text in enumerate(top) if text in forms), None)
             rest = texts if repeated is None else texts[:repeated] + texts[repeated + 1:]
@@ -98,12 +98,8 @@ def _tab_title(line: str, texts: list[tuple[str, bool]]) -> tuple[str, str | Non
 
 def _holds_the_copyright(name: str, texts: list[tuple[str, bool]]) -> bool:
     """The tab title's tail is the site's name when the page's copyright line names it too."""
-    holders = [_key(holder) for text, _ in texts[-FOOTER_WITHIN:] if (holder := copyright_holder(text))]
-    return bool(name.strip()) and any(_key(name) in holder or holder in _key(name) for holder in holders)
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    holders = [line_key(holder) for text, _ in texts[-FOOTER_WITHIN:] if (holder := copyright_holder(text))]
+    return bool(name.strip()) and any(line_key(name) in holder or holder in line_key(name) for holder in holders)
 
 
 def normalise_space(text: str) -> str:

@@ -31,6 +31,7 @@ GLUED = re.compile(r"[a-z][A-Z]")  # inline links run together: "HomeSPORT", "Oc
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A transcript turn opens with its speaker's label: "Q" or a name in capitals and a colon.
 SPEAKER_TURN = re.compile(r"(?:Q\s|(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]*:\s)")
+QUESTION_TURN = re.compile(r"Q[\s.:]")  # a reporter's question
 # The first judgement's logit below which a paragraph is surely not the article's; a text with
 # fewer than MIN_SURE_BOILERPLATE of them is an article on its own, as written or as extracted.
 SURE_BOILERPLATE = -2.0

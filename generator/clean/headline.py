@@ -13,16 +13,15 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator.clean.publisher import copyright_holder
+from generator.clean.publisher import FOOTER_WITHIN, copyright_holder
 from generator.support.dates import date_line
 from generator.support.text import WORD
 
-MIN_HEADLINE_WORDS = 2
+MENU_WORDS = 2  # a line of one or two words is a menu word or a section's name, not a headline
 MAX_HEADLINE_WORDS = 30
 MAX_MASTHEAD_WORDS = 6  # a site's name on the first line is short
 HEADLINE_ABOVE = 12  # lines above the article where its headline may stand
 LEAD_PARAGRAPHS = 3
-FOOTER_WITHIN = 30  # lines from the bottom where the site's name and copyright stand
 CRUMB = re.compile(r"\s(?:>|/|»|›|\||•)\s")
 BYLINE = re.compile(r"(?i:by|posted|published|updated)\b")
 SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s")  # "… parasites. Read Later", not "U.S. troops"
@@ -31,9 +30,11 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 def headline(title: str, header: Sequence[str], paragraphs: Sequence[str], footer: Sequence[str],
              site_name: str | None) -> tuple[str, str | None]:
-    """(the headline, the site's name) of a page whose first line was taken for its title."""
-    names = {_key(name) for name in (site_name, *(copyright_holder(text) for text in footer[-FOOTER_WITHIN:])) if name}
-    names |= {_key(text) for text in footer[-FOOTER_WITHIN:] if len(text.split()) <= MAX_MASTHEAD_WORDS}
+    """(the headline, the site's name) of a page whose first line was taken for its title;
+    `paragraphs`: the article's, in order."""
+    names = {line_key(name) for name in (site_name, *(copyright_holder(text) for text in footer[-FOOTER_WITHIN:]))
+             if name}
+    names |= {line_key(text) for text in footer[-FOOTER_WITHIN:] if len(text.split()) <= MAX_MASTHEAD_WORDS}
     if is_headline(title, names):
         return title, site_name
     # the headline above the article is about what the article's opening is about
@@ -44,7 +45,7 @@ def headline(title: str, header: Sequence[str], paragraphs: Sequence[str], foote
     best = max(candidates, default=None)
     if best is None or best[0] == 0:
         return title, site_name
-    masthead = (MIN_HEADLINE_WORDS <= len(title.split()) <= MAX_MASTHEAD_WORDS
+    masthead = (1 < len(title.split()) <= MAX_MASTHEAD_WORDS
                 and date_line(title, rest_words=2) is None and not _switches_language(title))
     return best[2], site_name or (title if masthead else None)
 
@@ -55,17 +56,17 @@ def is_headline(text: str, site_names: set[str]) -> bool:
     words = text.split()
     letters = [c for c in text if c.isalpha()]
     masthead = len(words) <= MAX_MASTHEAD_WORDS and bool(letters) and all(c.isupper() for c in letters)
-    return (MIN_HEADLINE_WORDS < len(words) <= MAX_HEADLINE_WORDS and not masthead
+    return (MENU_WORDS < len(words) <= MAX_HEADLINE_WORDS and not masthead
             and date_line(text, rest_words=2) is None
             and not BYLINE.match(text)
-            and _key(text) not in site_names
+            and line_key(text) not in site_names
             and not _switches_language(text))
 
 
 def _could_head(text: str, site_names: set[str]) -> bool:
     """A line above the article that can head it: no sentence of the article (a headline ends
     without a full stop), no breadcrumb, no credit naming the site."""
-    key = _key(text)
+    key = line_key(text)
     return (not text.rstrip().endswith(".") and not SENTENCE_END.search(text) and len(CRUMB.findall(text)) < 2
             and not any(name in key for name in site_names))
 
@@ -83,5 +84,6 @@ def _switches_language(text: str) -> bool:
     return bool(letters) and sum(bool(LATIN_LETTER.match(c)) for c in letters) / len(letters) > 0.7
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
+    """A line as compared with others: case and spacing aside."""
     return " ".join(text.casefold().split())

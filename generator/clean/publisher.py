@@ -9,6 +9,7 @@ YEARS = r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?"
 COPYRIGHT = re.compile(r"(?i:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?" + YEARS + r"(?:(?i:copyright)\s+" + YEARS + r")?"
                        r"(?P<name>[A-Z][^|©]{1,80}?)"  # up to a full stop, a bar, "All rights" or a year
                        r"(?=\.\s|\.?$|\s*\||,?\s+(?i:all rights)|\s+(?:19|20)\d\d\b)")
+FOOTER_WITHIN = 30  # lines from the bottom of a page where its copyright line stands
 NOT_A_NAME = re.compile(r"(?i:policy|notice|all rights|copyright)\b")
 MAX_PUBLISHER_WORDS = 6
 

@@ -149,7 +149,7 @@ def _join_full_names(groups: _Groups) -> None:
 def _join_people(groups: _Groups) -> None:
     """A lone surname (or first and last name) joins the full name that dominates it in the corpus."""
     people = [k for k in groups.sorted_keys() if groups.kind_of(k) == "person" and not k.startswith("known:")]
-    # given names of the names that read as a person's (two or three words, not "Biden's Inflation Reduction Act")
+    # given names of the names that read as a person's (not "Biden's Inflation Reduction Act")
     given = {k.split()[0] for k in people if 1 < len(k.split()) <= MAX_NAME_WORDS}
     by_part: dict[str, set[str]] = defaultdict(set)
     for key in people:

@@ -31,25 +31,22 @@ def parts(key: str) -> tuple[str, str, str, str]:
 
 
 def same_given(a: str, b: str) -> bool:
-    if a == b:
-        return True
+    """Whether two given names are one: equal, or one a nickname of the other."""
     namer = _nicknamer()
-    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b) or bool(namer.canonicals_of(a) & {b})
+    return a == b or b in namer.nicknames_of(a) | namer.canonicals_of(a) or a in namer.nicknames_of(b)
 
 
 def same_person(a: str, b: str) -> bool:
     """Whether two full-name keys name one person."""
-    given_a, middle_a, family_a, suffix_a = parts(a)
-    given_b, middle_b, family_b, suffix_b = parts(b)
+    given_a, middle_a, family_a, _ = parts(a)
+    given_b, middle_b, family_b, _ = parts(b)
     if len(given_a) < 2 or len(given_b) < 2 or not family_a or not family_b:
         return False  # an initial ("J. Blinken") says too little
     if family_a == family_b:
         matched = same_given(given_a, given_b)
     else:  # written in the other order: "Kishida Fumio" and "Fumio Kishida"
         matched = (given_a, family_a) == (family_b, given_b) and not middle_a and not middle_b
-    middles_agree = not middle_a or not middle_b or middle_a.startswith(middle_b) or middle_b.startswith(middle_a)
-    suffixes_agree = not suffix_a or not suffix_b or suffix_a == suffix_b
-    return matched and middles_agree and suffixes_agree
+    return matched and _agree([a, b])
 
 
 def one_person_groups(keys: Iterable[str]) -> list[list[str]]:
@@ -60,9 +57,10 @@ def one_person_groups(keys: Iterable[str]) -> list[list[str]]:
         if len(key.split()) < 2:
             continue
         given, _, family, _ = parts(key)
-        buckets.setdefault(frozenset((family,)), []).append(key)
-        if family and given:
-            buckets.setdefault(frozenset((family, given)), []).append(key)
+        if family:  # the same family name, or the same two names in either order
+            buckets.setdefault(frozenset((family,)), []).append(key)
+            if given:
+                buckets.setdefault(frozenset((family, given)), []).append(key)
     group_of: dict[str, list[str]] = {}
     for members in buckets.values():
         for i, a in enumerate(members):

@@ -39,11 +39,16 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_DATELINE_REST = 8  # words besides the date and time on a dateline or byline
 
 
+def date_matches(text: str) -> list[re.Match[str]]:
+    """Every date written in the text, in text order (the longer of two at one place first)."""
+    matches = [m for pattern in DATE_PATTERNS for m in pattern.finditer(text)]
+    return sorted(matches, key=lambda m: (m.start(), -len(m.group())))
+
+
 def date_line(text: str, rest_words: int = MAX_DATELINE_REST) -> StatedDate | None:
     """The complete date of a line that is little more than a date: a dateline, a byline or a
     "Published …" line ("By Ana Silva | 14 March 2024, 09:12")."""
-    matches = [m for pattern in DATE_PATTERNS for m in pattern.finditer(text)]
-    dates = [d for m in sorted(matches, key=lambda m: m.start()) if (d := from_match(m)) and d.value]
+    dates = [d for m in date_matches(text) if (d := from_match(m)) and d.value]
     if not dates:
         return None
     rest = TIME.sub(" ", text)
@@ -57,8 +62,7 @@ def first_date(text: str, within: int | None = None) -> StatedDate | None:
     when `within` is given."""
     if within is not None:
         text = " ".join(text.split()[:within])
-    matches = [m for pattern in DATE_PATTERNS for m in pattern.finditer(text)]
-    dates = [d for d in (from_match(m) for m in sorted(matches, key=lambda m: (m.start(), -len(m.group())))) if d]
+    dates = [d for d in (from_match(m) for m in date_matches(text)) if d]
     return next((d for d in dates if d.value is not None), dates[0] if dates else None)
 
 
