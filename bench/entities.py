@@ -1,7 +1,7 @@
 """Entity benchmark: the seeds' entity pages against the gold entities, and suspects elsewhere.
 
     .venv/bin/python bench/entities.py [--gold tests/gold/seed_entities.yml] [--seeds seeds]
-        [--data DIR [--limit N]] [--json OUT]
+        [--data DIR [--limit N]] [--ecb DIR] [--json OUT]
 
 On the seeds, each entity page is matched to the gold entity whose name or aliases it
 carries (name or aliases, case and punctuation ignored):
@@ -12,6 +12,8 @@ carries (name or aliases, case and punctuation ignored):
   listed junk form.
 With --data, a folder without gold (e.g. the BBC articles) is built too and its pages are
 screened for suspects that a reader would call junk or duplicates (see `suspects`).
+With --ecb (e.g. ../shared/bench/ecb), the site built from DIR/articles is scored against the
+ECB+ gold entities of DIR/entities.json by the rules of DIR/README.md (see bench/ecb_entities.py).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import ecb_entities  # noqa: E402
+
 from generator.brief.mentions import is_date_or_number  # noqa: E402
 from generator.link import link_briefs  # noqa: E402
 from generator.model import Entity  # noqa: E402
@@ -45,7 +49,8 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "seed_entities.yml")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--data", type=Path, help="also screen the pages built from this folder")
-    parser.add_argument("--limit", type=int, help="with --data: only N articles, taken at even steps")
+    parser.add_argument("--limit", type=int, help="with --data or --ecb: only N articles, taken at even steps")
+    parser.add_argument("--ecb", type=Path, help="also score the pages built from DIR/articles against ECB+ gold")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "bench", help="analysis cache folder")
     parser.add_argument("--json", type=Path, help="write the figures to this file as JSON")
     args = parser.parse_args()
@@ -65,6 +70,8 @@ def main() -> None:
             "names_in_2_briefs": sum(len(e.occurrences) > 1 for e in listed),
             **suspects([e for e in corpus.entities if e.has_page]),
         }
+    if args.ecb:
+        figures["ecb"] = against_ecb(args.ecb, args.cache, args.limit)
     print_report(figures)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +108,20 @@ def against_gold(pages: list[Entity], gold: dict) -> dict:
         "duplicates": duplicates,
         "missed": [g["name"] for g in entries if g["name"] not in matched],
     }
+
+
+def against_ecb(folder: Path, cache: Path, limit: int | None) -> dict:
+    """The ECB+ entity figures (bench/ecb_entities.py) of the site built from folder/articles."""
+    from links import load_briefs
+
+    corpus = link_briefs(load_briefs(folder / "articles", cache, limit))
+    stem_of = {b.slug: Path(b.article.source.path).stem for b in corpus.briefs}
+    texts = {stem_of[b.slug]: b.article.source.body for b in corpus.briefs}  # the article as written
+    demonyms = {m.text for b in corpus.briefs for m in b.analysis.mentions if m.label == "NORP"}
+    gold = ecb_entities.instances_from_json(json.loads((folder / "entities.json").read_text(encoding="utf-8")))
+    pages = ecb_entities.pages_from_entities(corpus.entities, stem_of)
+    return {"folder": str(folder), "briefs": len(corpus.briefs),
+            **ecb_entities.score(pages, gold, texts, demonyms)}
 
 
 def suspects(pages: list[Entity]) -> dict:
@@ -154,6 +175,35 @@ def print_report(figures: dict) -> None:
         for label in ("junk", "duplicates"):
             if data[label]:
                 print(f"  {label}: {data[label][:30]}{' ...' if len(data[label]) > 30 else ''}")
+    if "ecb" in figures:
+        print_ecb(figures["ecb"])
+
+
+def print_ecb(ecb: dict) -> None:
+    by_kind = ", ".join(f"{kind} {count}" for kind, count in ecb["pages_by_kind"].items())
+    print(f"ECB+ {ecb['folder']}: {ecb['briefs']} briefs, {ecb['pages']} entity pages ({by_kind})")
+    print(f"  {ecb['scored']} of {ecb['instances']} instances scored ({len(ecb['skipped'])} with fewer than 2 "
+          f"articles)  united {_share(ecb['united'])}  mostly united {_share(ecb['mostly_united'])}  "
+          f"any {_share(ecb['any'])}  split {ecb['split']}  merged {ecb['merged']}")
+    right = ecb["kind_right_by_kind"]
+    print(f"  kind right {_share(ecb['kind_right'])} of {ecb['kind_checked']} (people {_share(right['person'])}, "
+          f"organisations {_share(right['organisation'])}, places {_share(right['place'])})")
+    lists = {
+        "split": [f"{s['instance']}: {', '.join(s['pages'])}" for s in ecb["splits"]],
+        "merged": [f"{m['page']} for " + ", ".join(f"{i} ({' '.join(a)})" for i, a in m["instances"].items())
+                   for m in ecb["merges"]],
+        "wrong kind": [f"{w['instance']} {w['kind']} as {w['page']} ({w['page_kind']})" for w in ecb["wrong_kind"]],
+        "not united": [f"{u['instance']}: best {u['best_page']}, missing {' '.join(u['missing'])}"
+                       for u in ecb["ununited"]],
+        "not a name": [f"{n['page']}: {n['why']}" for n in ecb["not_a_name"]],
+    }
+    for label, items in lists.items():
+        if items:
+            print(f"  {label}: " + "; ".join(items))
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 if __name__ == "__main__":

@@ -7,13 +7,14 @@ Each sentence of each article is labelled by whether the reference copies it or 
 greedy ROUGE oracle takes it
 (the sentences a perfect extractive summariser would choose for the reference: the reference's
 own sentences where it copies them, as BBC's does; the closest ones where journalists wrote it,
-as CNN's highlights are). Several corpora may be fitted on together (`--data A B`), and
-`--test C` reports a model fitted on them on another corpus. A
-logistic regression learns that label from generator.brief.salience.features (the very code the
-pipeline runs), and the length weight is chosen on the training articles only. Held-out figures
-come from k-fold cross-validation by article (no article is ever in its own training set) and
-run the real selection (generator.brief.summary). `--write` fits on every article and writes the
-weights to generator/data/summariser.yml: numbers only, no text of the training data.
+as CNN's highlights are). Several corpora may be fitted on together (`--data A B`), each corpus
+weighing the same however many articles it has, and `--test C` reports a model fitted on them on
+another corpus. Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier) learn that
+label from generator.brief.salience.features (the very code the pipeline runs); the length
+weight and the lead prior are chosen on the training articles only. Held-out figures come from
+k-fold cross-validation by article (no article is ever in its own training set) and run the real
+selection (generator.brief.summary). `--write` fits on every article and writes the trees to
+generator/data/summariser.yml: numbers only, no text of the training data.
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ import numpy as np
 from _summary_corpus import Item, load
 from nltk.stem import porter
 from rouge_score import rouge_scorer, tokenize
-from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import KFold
-from sklearn.preprocessing import StandardScaler
 from summaries import MEASURES, WORD_BUDGET, cut_to_words
 
+import generator.brief.salience as salience_module
 from generator.brief.mentions import clean_mentions
-from generator.brief.salience import FEATURES, Model, features
+from generator.brief.salience import FEATURES, Model, Trees, features, trees_from_table
 from generator.brief.summary import (
     SUMMARY_WORDS,
     choose,
@@ -45,10 +46,12 @@ from generator.brief.summary import (
     score_sentences,
     within_budget,
 )
+from generator.model import EntityMention, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "generator" / "data" / "summariser.yml"
-LENGTH_WEIGHTS = (0.5, 0.625, 0.75, 0.875, 1.0)
-REGULARISATION = 1.0  # sklearn's C; the model is small and the data plentiful
+LENGTH_WEIGHTS = (0.625, 0.75, 0.875)
+LEAD_PRIORS = (0.0, 0.3, 0.6)
+TREES, DEPTH, LEARNING_RATE = 200, 3, 0.05  # small trees, slowly: a few hundred kilobytes at most
 SEED = 0
 ORACLE_SIZE = 3  # sentences the labelling oracle may take
 
@@ -60,14 +63,18 @@ class Table:
     rows: np.ndarray
     labels: np.ndarray
     article: np.ndarray  # index into the items
+    weight: np.ndarray  # of each sentence: every corpus weighs the same
+    corpus: tuple[str, ...]  # of each article
 
 
 def main(argv: list[str] | None = None) -> int:
     """Cross-validate, report held-out figures, and write the model when asked."""
     options = parse_args(argv)
+    _remembered_features()
     corpora = {folder.name: load(folder, options.limit, options.cache) for folder in options.data}
     items = [item for found in corpora.values() for item in found]
-    table = build_table(items)
+    corpus = [name for name, found in corpora.items() for _ in found]
+    table = build_table(items, corpus)
     print(f"{len(items)} articles, {len(table.labels)} sentences, {table.labels.mean():.1%} chosen by the oracle")
     if options.test:
         # fitted on one corpus, tested on another: how well the model travels
@@ -76,7 +83,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fitted on {', '.join(corpora)}, tested on {options.test.name}")
         print(report(evaluate(test, model), 0, len(test)))
         return 0
-    corpus = [name for name, found in corpora.items() for _ in found]
     held_out = cross_validate(items, table, options.folds, corpus) if options.folds else {}
     for name, figures in held_out.items():
         print(f"\n{name}:\n" + report(figures, options.folds, len(corpora.get(name, items))))
@@ -99,9 +105,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def build_table(items: list[Item]) -> Table:
+def _remembered_features() -> None:
+    """Make the pipeline's salience features computed once per article for the whole run: every
+    candidate model is scored on the same articles, and the features do not depend on the model."""
+    computed = salience_module.features
+    known: dict[tuple[str, int], list[list[float]]] = {}
+
+    def remembered(title: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> list[list[float]]:
+        key = (title, id(sentences))  # the items hold their sentences for the whole run
+        if key not in known:
+            known[key] = computed(title, sentences, mentions)
+        return known[key]
+
+    salience_module.features = remembered
+
+
+def build_table(items: list[Item], corpus: list[str]) -> Table:
     """Features from the pipeline's own code; the label: is the sentence in the reference?"""
     rows, labels, article = [], [], []
+    articles_in = Counter(corpus)
     for number, item in enumerate(items):
         sentences = item.analysis.sentences
         rows += features(item.article.title, sentences, clean_mentions(item.analysis))
@@ -109,7 +131,9 @@ def build_table(items: list[Item]) -> Table:
         copied = f" {' '.join(_normal(r) for r in item.reference)} "
         labels += [i in chosen or f" {_normal(s.text)} " in copied for i, s in enumerate(sentences)]
         article += [number] * len(sentences)
-    return Table(np.asarray(rows, dtype=float), np.asarray(labels), np.asarray(article))
+    share = np.asarray([len(items) / (len(articles_in) * articles_in[name]) for name in corpus])
+    numbers = np.asarray(article)
+    return Table(np.asarray(rows, dtype=float), np.asarray(labels), numbers, share[numbers], tuple(corpus))
 
 
 def oracle(reference: tuple[str, ...], sentences: list[str]) -> set[int]:
@@ -135,16 +159,30 @@ def _rouge12(reference: tuple[str, ...], summary: list[str]) -> float:
 
 
 def fit(items: list[Item], table: Table, train: np.ndarray) -> Model:
-    """A model fitted on the training articles, its length weight chosen on them too."""
+    """A model fitted on the training articles, its length weight and lead prior chosen on them too."""
     mask = np.isin(table.article, train)
-    scaler = StandardScaler().fit(table.rows[mask])
-    regression = LogisticRegression(C=REGULARISATION, max_iter=5000)
-    regression.fit(scaler.transform(table.rows[mask]), table.labels[mask])
-    # fold the scaling into the weights, so the pipeline needs no scaler
-    weights = regression.coef_[0] / scaler.scale_
-    bias = float(regression.intercept_[0] - weights @ scaler.mean_)
-    candidates = [Model(tuple(map(float, weights)), bias, w) for w in LENGTH_WEIGHTS]
-    return max(candidates, key=lambda model: _mean_rouge2([items[i] for i in train], model))
+    boosted = HistGradientBoostingClassifier(max_iter=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                             early_stopping=False, random_state=SEED)
+    boosted.fit(table.rows[mask], table.labels[mask], sample_weight=table.weight[mask])
+    trees = as_trees(boosted)
+    candidates = [Model(trees, w, prior) for w in LENGTH_WEIGHTS for prior in LEAD_PRIORS]
+    by_corpus: dict[str, list[Item]] = {}
+    for i in train:
+        by_corpus.setdefault(table.corpus[i], []).append(items[i])
+    # every corpus counts the same here too, however many articles it has
+    return max(candidates, key=lambda model: sum(_mean_rouge2(found, model) for found in by_corpus.values()))
+
+
+def as_trees(boosted: HistGradientBoostingClassifier) -> Trees:
+    """The fitted trees in the pipeline's own form (generator.brief.salience.Trees)."""
+    return trees_from_table(tree_table(boosted), float(np.ravel(boosted._baseline_prediction)[0]))
+
+
+def tree_table(boosted: HistGradientBoostingClassifier) -> list[list[list[float]]]:
+    """Per tree, its nodes as [feature, threshold, left, right, value] (feature -1 at a leaf)."""
+    return [[[-1 if node["is_leaf"] else int(node["feature_idx"]), float(node["num_threshold"]),
+              int(node["left"]), int(node["right"]), float(node["value"])] for node in predictor.nodes]
+            for (predictor,) in boosted._predictors]
 
 
 def cross_validate(items: list[Item], table: Table, folds: int, corpus: list[str]) -> dict[str, dict]:
@@ -154,9 +192,9 @@ def cross_validate(items: list[Item], table: Table, folds: int, corpus: list[str
     splits = KFold(folds, shuffle=True, random_state=SEED).split(np.arange(len(items)))
     for fold, (train, test) in enumerate(splits, start=1):
         model = fit(items, table, train)
-        print(f"fold {fold}: length weight {model.length_weight}", file=sys.stderr)
+        print(f"fold {fold}: length weight {model.length_weight}, lead prior {model.lead_prior}", file=sys.stderr)
         mask = np.isin(table.article, test)
-        probabilities[mask] = 1 / (1 + np.exp(-(table.rows[mask] @ np.asarray(model.weights) + model.bias)))
+        probabilities[mask] = 1 / (1 + np.exp(-model.trees.logits(table.rows[mask])))
         for i in test:
             held[i] = _summaries(items[i], model)
     results = {}
@@ -242,14 +280,24 @@ def report(held_out: dict[str, dict[str, float]], folds: int, count: int) -> str
 
 def to_yaml(model: Model, corpora: list[str], articles: int, sentences: int) -> str:
     """The model file: a comment saying where it comes from, then the numbers."""
-    lines = ["# Salience model of generator/brief/salience.py: logistic weights over its FEATURES (raw, unscaled)",
-             "# and the power of sentence length the summary's rank multiplies salience by.",
+    lines = ["# Salience model of generator/brief/salience.py: boosted trees over its FEATURES, the power of",
+             "# sentence length and the lead prior the summary's rank multiplies salience by.",
              f"# Trained by bench/train_summariser.py on {articles} articles ({sentences} sentences) of the",
              f"# public summary sets {' and '.join(corpora)} (labels: sentences the reference copies or its greedy",
-             "# ROUGE oracle takes);"
-             "# numbers only. Regenerate with `--write`.",
-             f"bias: {model.bias:.6g}", f"length_weight: {model.length_weight}", "weights:"]
-    lines += [f"  {name}: {weight:.6g}" for name, weight in zip(FEATURES, model.weights)]
+             "# ROUGE oracle takes); numbers only. Regenerate with `--write`.",
+             f"features: [{', '.join(FEATURES)}]",
+             f"baseline: {model.trees.baseline:.8g}", f"length_weight: {model.length_weight}",
+             f"lead_prior: {model.lead_prior}",
+             "# per tree, its nodes: [feature (-1: a leaf), threshold, left, right, value]",
+             "trees:"]
+    for t in range(len(model.trees.feature)):
+        nodes = [[int(model.trees.feature[t, n]), float(model.trees.threshold[t, n]), int(model.trees.left[t, n]),
+                  int(model.trees.right[t, n]), float(model.trees.value[t, n])]
+                 for n in range(model.trees.feature.shape[1])]
+        while len(nodes) > 1 and nodes[-1] == [-1, 0.0, 0, 0, 0.0]:  # padding of the arrays
+            nodes.pop()
+        lines.append("  - [" + ", ".join(f"[{f}, {h:.8g}, {left}, {right}, {v:.8g}]"
+                                         for f, h, left, right, v in nodes) + "]")
     return "\n".join(lines) + "\n"
 
 

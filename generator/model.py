@@ -115,6 +115,7 @@ class EntityMention:
     start: int  # offsets of the surface text inside the sentence
     end: int
     title: str = ""  # a title that preceded the name, e.g. "Foreign Minister"
+    person_cue: bool = False  # the text treats it as a person: "X, who …", "X, 34, …", "X's mother"
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class Entity:
     last_seen: date | None
     has_page: bool
     listed: bool = True  # False: a name the corpus shows to be no usable name; never shown
+    role: str = ""  # who it is, as the texts state it most often: "Japan's Minister for Foreign Affairs"
 
 
 @dataclass(frozen=True)

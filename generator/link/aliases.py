@@ -13,23 +13,28 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import chain, count
+from itertools import chain, combinations, count
 
+import pycountry
 from rapidfuzz import fuzz
 
-from generator.link.person_names import one_person_groups, person_shaped
+from generator.link.person_names import names_agree, one_person_groups, person_shaped
 from generator.link.person_names import parts as name_parts
 from generator.model import KINDS, EntityMention, Kind
+from generator.support.memo import MANY, ONE, memo
 from generator.support.names import known_entity, name_key, vocabulary
 from generator.support.slugs import first_free, slug
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
+ADJECTIVE_ENDING = 2  # letters a country's name may add to the name it opens with ("Russia-n Federation")
+MISSPELT_ALIKE, MISSPELT_LENGTH = 85, 4  # across briefs: one word of a full name, this alike, this long
 PERSON_SHARE = 1 / 3  # of a person-shaped name's mentions the model calls a person, enough to be one
 UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
 DOMINANT = 3.0  # a full name takes a lone surname when it is in this many times the briefs of its rivals
 TITLE_DOMINANT = 2.0  # a title is evidence already: its bearer need only outnumber the others twice
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
 MAX_NAME_WORDS = 4  # words of a person's full name at most ("Joseph R. Biden Jr")
+FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}$")  # "Raj K. Chohan", "Ka'Loni Flynn"
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "&"})
 
 
@@ -64,8 +69,11 @@ def resolve(
             groups.union.add(a)
             groups.union.join(a, b)
     _join_full_names(groups)
+    _join_misspelt_people(groups)
     _join_people(groups)
     _join_variants(groups)
+    _join_countries(groups)
+    _join_initials(groups)
     records, slug_of_key = _records(groups, frozenset(not_names))
     slug_of = {
         (brief, mention.name): slug_of_key[local[mention.name]]
@@ -81,10 +89,11 @@ def entity_key(name: str) -> str:
     return f"known:{known.name}" if known is not None else name_key(name)
 
 
-def initials(name: str) -> str:
-    """The capitals of a name's main words: "Regional Comprehensive Economic Partnership" -> "RCEP"."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in MINOR_WORDS]
-    return "".join(w[0] for w in words if w[0].isupper())
+def initials(name: str, minor: bool = False) -> str:
+    """The capitals of a name's main words: "Regional Comprehensive Economic Partnership" -> "RCEP";
+    with `minor`, its small words' too: "Department of Energy" -> "DOE"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and (minor or w.lower() not in MINOR_WORDS)]
+    return "".join(w[0].upper() for w in words if w[0].isupper() or (minor and w.lower() in MINOR_WORDS))
 
 
 def _resolve_within(mentions: Sequence[EntityMention]) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -116,7 +125,8 @@ def _expansion(acronym: str, names: Collection[str]) -> str | None:
     letters = acronym.replace(".", "")
     found = [
         n for n in names
-        if len(n.split()) > 1 and (initials(n) == letters or (initials(n)[:-1] == letters and len(letters) > 2))
+        if len(n.split()) > 1 and (letters in (initials(n), initials(n, minor=True))
+                                   or (initials(n)[:-1] == letters and len(letters) > 2))
     ]
     return found[0] if len(found) == 1 else None
 
@@ -144,6 +154,23 @@ def _join_full_names(groups: _Groups) -> None:
     for group in one_person_groups(people):
         for other in group[1:]:
             groups.union.join(group[0], other)
+
+
+def _join_misspelt_people(groups: _Groups) -> None:
+    """Full names that differ in one word by a letter or two, the same elsewhere, are one person
+    misspelt ("Duncan Raite" / "Duncan Rait", "Jerymayne Timmons" / "Jermayne Timmons")."""
+    alike: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+    for key in groups.sorted_keys():
+        words = key.split()
+        if groups.kind_of(key) != "person" or key.startswith("known:") or not 1 < len(words) <= MAX_NAME_WORDS:
+            continue
+        for i, word in enumerate(words):
+            alike[(len(words), i, tuple(words[:i] + words[i + 1:]))].append((word, key))
+    for members in alike.values():
+        for (a, key_a), (b, key_b) in combinations(members, 2):
+            if (min(len(a), len(b)) >= MISSPELT_LENGTH and a[0] == b[0]
+                    and fuzz.ratio(a, b) >= MISSPELT_ALIKE and names_agree([key_a, key_b])):
+                groups.union.join(key_a, key_b)
 
 
 def _join_people(groups: _Groups) -> None:
@@ -197,8 +224,17 @@ def _titled_alike(groups: _Groups, key: str, fulls: Collection[str]) -> str | No
 
 
 def _join_variants(groups: _Groups) -> None:
-    """Organisations named with or without a legal suffix, and plurals of group names, are one."""
+    """Organisations named with or without a legal suffix, and plurals of group names, are one;
+    so is one named with or without the place it is of, when one place's alone carries the name
+    ("Saints" and "New Orleans Saints", unless the corpus also has a "Texas Saints")."""
     keys = set(groups.sorted_keys())
+    of_place: dict[str, list[str]] = defaultdict(list)  # "saints" -> ["new orleans saints"]
+    for key in keys:
+        words = key.split()
+        for cut in range(1, len(words)):
+            place = " ".join(words[:cut])
+            if place in keys and groups.kind_of(place) == "place" and groups.kind_of(key) == "organisation":
+                of_place[" ".join(words[cut:])].append(key)
     for key in sorted(keys):
         if groups.kind_of(key) == "person" or key.startswith("known:"):
             continue
@@ -206,6 +242,68 @@ def _join_variants(groups: _Groups) -> None:
         for variant in variants:
             if variant in keys and groups.kind_of(variant) != "person":
                 groups.union.join(key, variant)
+        placed = of_place.get(key, [])
+        if len(placed) == 1 and groups.kind_of(key) == "organisation":
+            groups.union.join(key, placed[0])
+
+
+def _join_initials(groups: _Groups) -> None:
+    """An acronym no article spells out is the one organisation of the corpus whose initials it
+    is ("USGS", "FBI", "DOE"; "HP" for Hewlett-Packard), when only one has them and a brief
+    names both."""
+    organisations = [k for k in groups.sorted_keys() if groups.kind_of(k) == "organisation"]
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in organisations:
+        name = groups.names[key].most_common(1)[0][0]
+        if len(re.split(r"[\s\-]+", name)) > 1:
+            for letters in {initials(name), initials(name, minor=True)}:
+                by_initials[letters].add(key)
+    for key in organisations:
+        name = groups.names[key].most_common(1)[0][0]
+        found = by_initials.get(name.replace(".", ""), set())
+        if ACRONYM.match(name) and len(found) == 1:
+            (expansion,) = found
+            if groups.briefs[key] & groups.briefs[expansion]:
+                groups.union.join(key, expansion)
+
+
+def _join_countries(groups: _Groups) -> None:
+    """A country under any of the names ISO 3166 gives it (pycountry: "China" and "People's
+    Republic of China", "Russian Federation" and the "Russia" its name opens with) is one place."""
+    by_code: dict[str, list[str]] = defaultdict(list)
+    for key in groups.sorted_keys():
+        if groups.kind_of(key) == "place":
+            code = country_code(groups.names[key].most_common(1)[0][0])
+            if code:
+                by_code[code].append(key)
+    for keys in by_code.values():
+        for other in keys[1:]:
+            groups.union.join(keys[0], other)
+
+
+@memo(MANY)
+def country_code(name: str) -> str | None:
+    """The ISO code of the country this is a name of: its short, official or common name, or
+    the one country whose name it opens ("Russia"); never a code alone ("IN" is also a word)."""
+    name = name.replace("’", "'")
+    if len(name) < 4:
+        return None
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
+        pass
+    opening = name.casefold()
+    found = {code for first, code in _country_openings()
+             if first.startswith(opening) and len(first) - len(opening) <= ADJECTIVE_ENDING}
+    return found.pop() if len(found) == 1 and " " not in name else None
+
+
+@memo(ONE)
+def _country_openings() -> tuple[tuple[str, str], ...]:
+    """The first word of every name of every country, with its code: ("russian", "RU")."""
+    return tuple((str(getattr(country, field)).split()[0].casefold(), str(country.alpha_2))
+                 for country in pycountry.countries for field in ("name", "official_name", "common_name")
+                 if getattr(country, field, None))
 
 
 def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRecord], dict[str, str]]:
@@ -248,7 +346,10 @@ def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bo
     titled = sum(groups.titled[k] for k in keys)
     # a full name of a known given name, titled or called a person often enough, is one whatever
     # the model's majority said ("Lindsay Lohan" as an organisation)
-    if kind != "person" and person_shaped(name) and (titled or PERSON_SHARE * votes.total() <= votes["person"]):
+    if person_shaped(name) and (titled or PERSON_SHARE * votes.total() <= votes["person"]):
+        return "person", True
+    # a full name the text treats as a person's ("Zurana Horton, who …"), whatever its given name
+    if FULL_NAME.match(name) and votes["person"] and sum(groups.cued[k] for k in keys):
         return "person", True
     if kind != "person" or titled > 0:
         return kind, True
@@ -265,11 +366,17 @@ def _majority(votes: Counter[Kind]) -> Kind:
 
 
 def _fullest(seen: Counter[str]) -> str:
-    """The fullest form: most capitalised words, fewest others ("news agency"), most often seen."""
+    """The fullest form: most capitalised words, fewest others ("news agency"), spelt out rather than
+    an acronym, most often seen; a name in capitals throughout ("JODIE HAYDON", a transcript's
+    label) only when no other form is."""
     def proper(n: str) -> int:
         return sum(w[:1].isupper() or w[:1].isdigit() for w in n.split())
 
-    return min(seen, key=lambda n: (-proper(n), len(n.split()) - proper(n), -seen[n], -len(n), n))
+    def shouted(n: str) -> bool:
+        return " " in n and n.isupper()
+
+    return min(seen, key=lambda n: (shouted(n), -proper(n), len(n.split()) - proper(n), bool(ACRONYM.match(n)),
+                                    -seen[n], -len(n), n))
 
 
 def _unique_slug(name: str, kind: str, used: set[str]) -> str:
@@ -286,6 +393,7 @@ class _Groups:
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.briefs: dict[str, set[str]] = defaultdict(set)
         self.titled: Counter[str] = Counter()
+        self.cued: Counter[str] = Counter()  # mentions the text treats as a person's (brief.mentions)
         self.titles: dict[str, Counter[str]] = defaultdict(Counter)  # "president", "secretary", ...
 
     def add(self, key: str, mention: EntityMention, brief: str) -> None:
@@ -294,6 +402,7 @@ class _Groups:
         self.names[key][mention.name] += 1
         self.briefs[key].add(brief)
         self.titled[key] += bool(mention.title)
+        self.cued[key] += mention.person_cue
         if mention.title:  # each word of it: "Secretary Blinken" is Secretary of State Antony Blinken
             self.titles[key].update(w for w in mention.title.lower().split() if w not in MINOR_WORDS)
 

@@ -9,15 +9,24 @@ on that brief. `Settings.entity_min_briefs` overrides the rule.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.link.related import Profile, find_related
 from generator.model import KINDS, Brief, Corpus, Entity, Occurrence
 from generator.support.text import LETTER_WORD
 
+# capitalised words before a title that say nothing of whose it is: function words that open a
+# sentence ("Since President Biden"), and forms of address ("Madam Vice President")
+NOT_AFFILIATION = STOP_WORDS | {"madam", "madame", "mister", "dear", "honorable", "honourable"}
+OPENERS = "“\"‘'(:*—–-"  # after these a word is capitalised as the first of a sentence or quote
+AFFILIATED = 2  # mentions that must write a title with whose it is before a role says so
 SMALL_CORPUS = 50  # below this many briefs every entity gets a page
 COMPANIONS = 8
 
@@ -54,7 +63,9 @@ def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -
     paged = {r.slug for r in resolution.entities if r.listed and len(occurrences[r.slug]) >= threshold}
     companions = _companions(occurrences, paged)
     dates = {b.slug: b.date.value for b in briefs}
-    entities = [_entity(r, occurrences[r.slug], companions, dates, r.slug in paged) for r in resolution.entities]
+    roles = _roles(briefs, resolution.slug_of)
+    entities = [replace(_entity(r, occurrences[r.slug], companions, dates, r.slug in paged), role=roles.get(r.slug, ""))
+                for r in resolution.entities]
     entities.sort(key=lambda e: (KINDS.index(e.kind), e.name.lower(), e.slug))
     return tuple(entities)
 
@@ -66,6 +77,49 @@ def _entity(record: EntityRecord, found: list[Occurrence], companions: Mapping[s
         record.slug, record.name, record.kind, record.aliases, tuple(found), companions.get(record.slug, ()),
         seen_on[0] if seen_on else None, seen_on[-1] if seen_on else None, has_page, record.listed,
     )
+
+
+def _roles(briefs: Sequence[Brief], slug_of: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Each titled entity's role: its most frequent title, as the texts write it before the name
+    with the country or body it is of ("Chinese Foreign Minister") where two mentions say so."""
+    written: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for brief in briefs:
+        for mention in brief.mentions:
+            if mention.title:
+                role = role_as_written(brief.analysis.sentences[mention.sentence].text[:mention.start], mention.title)
+                if role:
+                    written[slug_of[(brief.slug, mention.name)]][mention.title.lower()][role] += 1
+    return {slug: _most_stated(titles) for slug, titles in written.items()}
+
+
+def role_as_written(before: str, title: str) -> str:
+    """The title as the sentence writes it right before the name, with the capitalised words
+    before it that say whose it is ("Japan's", "U.S.", "Chinese"); "" when it is not there."""
+    found = re.search(r"((?:[A-Z][\w.’'-]*\s+){0,3})((?i:" + re.escape(title) + r"))\s*,?\s*$", before)
+    if not found:
+        return ""
+    words = found.group(1).split()
+    opening = before[:found.start()].rstrip()[-1:] in ("", *OPENERS)
+    if words and opening and not _proper(words[0]):
+        words.pop(0)  # capitalised only as the sentence's first word: "Yesterday President Biden"
+    while words and words[0].lower() in NOT_AFFILIATION:  # "Since President", "Madam Vice President"
+        words.pop(0)
+    return " ".join([*words, found.group(2)])
+
+
+def _proper(word: str) -> bool:
+    """A word that is capitalised wherever it stands: a possessive, initials, an acronym."""
+    return word.endswith(("'s", "’s")) or "." in word or word.isupper()
+
+
+def _most_stated(titles: Mapping[str, Counter[str]]) -> str:
+    """The most frequent title (by its mentions), in its most frequent form that says whose it is
+    when two mentions write one, else as most often written."""
+    forms = max(titles.values(), key=lambda counts: (counts.total(), sorted(counts)))
+    affiliated = [form for form, n in forms.items() if n >= AFFILIATED and len(form.split()) > 1
+                  and form.lower() not in titles]
+    # as written in a sentence, not as a transcript's label in capitals ("PRIME MINISTER")
+    return max(affiliated or forms, key=lambda form: (not form.isupper(), forms[form], len(form), form))
 
 
 def _occurrences(briefs: Sequence[Brief], slug_of: dict[tuple[str, str], str]) -> dict[str, list[Occurrence]]:

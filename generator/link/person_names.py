@@ -46,7 +46,7 @@ def same_person(a: str, b: str) -> bool:
         matched = same_given(given_a, given_b)
     else:  # written in the other order: "Kishida Fumio" and "Fumio Kishida"
         matched = (given_a, family_a) == (family_b, given_b) and not middle_a and not middle_b
-    return matched and _agree([a, b])
+    return matched and names_agree([a, b])
 
 
 def one_person_groups(keys: Iterable[str]) -> list[list[str]]:
@@ -66,7 +66,7 @@ def one_person_groups(keys: Iterable[str]) -> list[list[str]]:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 ours, theirs = group_of.get(a, [a]), group_of.get(b, [b])
-                if ours is theirs or not same_person(a, b) or not _agree(ours + theirs):
+                if ours is theirs or not same_person(a, b) or not names_agree(ours + theirs):
                     continue
                 merged = ours + theirs
                 for key in merged:
@@ -75,7 +75,7 @@ def one_person_groups(keys: Iterable[str]) -> list[list[str]]:
     return sorted((sorted(group) for group in groups.values()), key=lambda group: group[0])
 
 
-def _agree(keys: list[str]) -> bool:
+def names_agree(keys: list[str]) -> bool:
     """No two of these names have different suffixes or middle names that cannot be one."""
     suffixes = {parts(key)[3] for key in keys} - {""}
     middles = sorted({parts(key)[1] for key in keys} - {""}, key=len)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from generator.clean.boilerplate import SPEAKER_TURN
@@ -26,6 +26,8 @@ from generator.render.urls import brief_uri, entity_uri, page_address, relative
 View = dict[str, Any]  # what a template shows of one thing
 MAX_TAGS = 8
 REASON_NAMES = 5  # shared entities named in a related brief's reason
+REASON_WORDS, SHORT_WORD = 3, 4  # without a shared entity: the shared words named, longer than this
+NOT_STATED = "not stated"  # a StatedSource's name when nothing states one
 
 
 def render_brief(corpus: Corpus, brief: Brief, info: SiteInfo) -> MarkdownPage:
@@ -77,7 +79,7 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
 def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
     return [
         {"link": link(corpus.brief(r.slug).article.title, relative(uri, brief_uri(r.slug))),
-         "reason": _reason(corpus, r)}
+         "reason": reason(corpus, brief, r)}
         for r in corpus.related.get(brief.slug, ())
     ]
 
@@ -117,8 +119,9 @@ class _SentenceLinker:
                 spans.append((mention.start - cut, mention.end - cut, relative(self.uri, entity_uri(slug))))
         anchor = paragraph_link(sentence.paragraph, f"#{self.anchor}{sentence.paragraph}")
         text = str(text_with_links(sentence.text[cut:], spans))
-        if speaker:  # someone's words, never the brief's own statement
-            text = f"{self._speaker(speaker)}: “{text}”"
+        if speaker:  # someone's words, never the brief's own statement; quoted once
+            quoted = any(mark in sentence.text[cut:] for mark in '"“”')
+            text = f"{self._speaker(speaker)}: {text}" if quoted else f"{self._speaker(speaker)}: “{text}”"
         # a no-break space: the ¶ never starts a line of its own
         return Markdown(f"{text}\u00a0{anchor}")
 
@@ -158,16 +161,56 @@ def _quote_view(corpus: Corpus, brief: Brief, quote: Quote, uri: str, anchor: st
             "source": paragraph_link(paragraph, f"#{anchor}{paragraph}")}
 
 
-def _reason(corpus: Corpus, related: Related) -> str:
-    """Why two briefs are related: the rarest shared entities first, people before places."""
+def reason(corpus: Corpus, brief: Brief, related: Related) -> str:
+    """Why to read the related brief next: what the two share, their subject first (people before
+    places, and of each kind those both name most, then the rarest; else the words both use most),
+    then what differs: another source, an earlier or later date."""
+    other = corpus.brief(related.slug)
+    named = [_mentions(corpus, brief), _mentions(corpus, other)]
     specific = ("person", "event", "organisation", "topic", "place")
     shared = sorted((corpus.entity(slug) for slug in related.shared),
-                    key=lambda e: (len(e.occurrences), specific.index(e.kind), e.name.lower()))
-    names = [e.name for e in shared[:REASON_NAMES]]
-    if not names:
-        return "similar wording"
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"shares {listed}" + ("; similar wording" if related.similar_text else "")
+                    key=lambda e: (specific.index(e.kind), -min(n[e.slug] for n in named), len(e.occurrences),
+                                   e.name.lower()))
+    names = [e.name for e in shared[:REASON_NAMES]] or [f"“{w}”" for w in _shared_words(brief, other)]
+    parts = [f"both on {_listed(names)}"] if names else []
+    return "; ".join([*parts, *_differences(brief, other)]) or "told in like words"
+
+
+def _mentions(corpus: Corpus, brief: Brief) -> Counter[str]:
+    return Counter(corpus.entity_of[(brief.slug, m.name)] for m in brief.mentions)
+
+
+def _shared_words(brief: Brief, other: Brief) -> list[str]:
+    """The longer words both briefs use most often, when they share no entity."""
+    both = Counter({w: min(n, other.vocabulary[w]) for w, n in brief.vocabulary.items()
+                    if w in other.vocabulary and len(w) > SHORT_WORD})
+    return [w for w, _ in sorted(both.items(), key=lambda item: (-item[1], item[0]))[:REASON_WORDS]]
+
+
+def _differences(brief: Brief, other: Brief) -> list[str]:
+    """What the related brief brings that this one does not: another source, another day."""
+    found = []
+    source, theirs = brief.publisher.name, other.publisher.name
+    if theirs != NOT_STATED and theirs.casefold() != source.casefold():
+        found.append(f"from {theirs}")
+    when, then = brief.date.value, other.date.value
+    if when and then and when != then:
+        days = (then - when).days
+        found.append(f"{_span(abs(days))} {'later' if days > 0 else 'earlier'}")
+    return found
+
+
+def _span(days: int) -> str:
+    """A distance in time as a reader counts it: days, then weeks, then months."""
+    if days < 14:
+        count, unit = days, "day"
+    else:
+        count, unit = (round(days / 7), "week") if days < 60 else (round(days / 30.44), "month")
+    return f"{count} {unit}{'s' if count != 1 else ''}"
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def brief_tags(corpus: Corpus, brief: Brief) -> list[str]:

@@ -51,12 +51,18 @@ def vocabulary() -> Vocabulary:
     )
 
 
+DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # "U.S.", "U.N.", "D.C."
+
+
 @memo(MANY)  # the same names recur across the corpus
 def name_key(name: str) -> str:
-    """A comparison key: case, a leading 'the', punctuation and spacing ignored."""
+    """A comparison key: case, a leading 'the', punctuation and spacing ignored; initials with
+    dots are the initials without ("U.S." is "US")."""
+    name = DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), name)
     key = re.sub(r"[^\w\s]", " ", name.casefold().replace("’", "'"))
     key = " ".join(key.split())
     key = re.sub(r"isation\b", "ization", key)  # British and American spellings of one name
+    key = re.sub(r"\b(cent|theat|met|lit|fib)re\b", r"\1er", key)
     return key[4:] if key.startswith("the ") else key
 
 

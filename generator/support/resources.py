@@ -10,12 +10,15 @@ import yaml
 
 from generator.support.memo import ONE, memo
 
+# libyaml's safe loader where PyYAML was built with it: the trained tables are long lists of numbers
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @memo(ONE * 8)  # one entry per table
 def load_table(name: str) -> Any:
     """Parse generator/data/<name>.yml once per build, read-only: every caller gets the same value."""
     text = files("generator").joinpath("data", f"{name}.yml").read_text(encoding="utf-8")
-    return _frozen(yaml.safe_load(text))
+    return _frozen(yaml.load(text, Loader=SAFE_LOADER))
 
 
 def _frozen(value: Any) -> Any:

@@ -56,3 +56,18 @@ def test_a_long_paragraph_is_read_in_pieces_with_offsets_kept():
     for found in analysis.sentences:
         assert text[found.start : found.end] == found.text
     assert sum(m.text == "Tokyo" for m in analysis.mentions) == 200
+
+
+def test_a_sentence_split_inside_a_quotation_is_joined_again():
+    article = make_article('Police chase ends in a crash\n\nThe officer said: "The suspect was placed in the ambulance '
+                           'and transported so quickly. We did not even see him leave." The road reopened at noon.'
+                           '\n\nA witness said: "It was fast. Very fast. Too fast. Far too fast. Nobody saw it.')
+    (analysis,) = analyse([article])
+    texts = [s.text for s in analysis.sentences]
+    assert texts[:2] == ['The officer said: "The suspect was placed in the ambulance and transported so quickly. '
+                         'We did not even see him leave."', "The road reopened at noon."]
+    # a quotation left open joins a few sentences at most, not the rest of the paragraph
+    assert len(texts) > 3
+    for sentence in analysis.sentences:
+        paragraph = next(p.text for p in article.paragraphs if p.index == sentence.paragraph)
+        assert paragraph[sentence.start:sentence.end] == sentence.text

@@ -111,3 +111,10 @@ def test_a_name_after_a_spaced_dash_is_the_name():
     assert names("The host, Showrunner - Kal Penn, spoke.", ("Showrunner - Kal Penn", "PERSON")) == [
         ("Kal Penn", "person")]
     assert names("The Biden-Harris plan was announced.", ("Biden-Harris", "ORG")) == [("Biden-Harris", "organisation")]
+
+
+def test_a_who_clause_an_age_or_kin_after_a_name_marks_it_as_a_persons():
+    cued = {m.name: m.person_cue for m in clean_mentions(analysed(
+        "Zurana Horton, who had 12 children, Raj Chohan, 59, and Kimani Gray's mother met Acme Corp, which rose.",
+        ("Zurana Horton", "ORG"), ("Raj Chohan", "ORG"), ("Kimani Gray", "ORG"), ("Acme Corp", "ORG")))}
+    assert cued == {"Zurana Horton": True, "Raj Chohan": True, "Kimani Gray": True, "Acme Corp": False}

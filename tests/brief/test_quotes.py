@@ -85,3 +85,61 @@ def test_a_transcripts_shown_sentences_carry_their_speaker_on_the_brief():
     for sentence in (*brief.summary.sentences, *brief.summary.key_points):
         expected = {1: "Ms. Lopez", 2: "Ms. Lopez", 4: "Mr. Berg"}.get(paragraph[sentence.index])
         assert speakers.get(sentence.index) == expected, sentence.text
+
+
+def test_a_shown_sentence_that_is_someones_quotation_carries_its_speaker_or_is_not_shown():
+    from generator.analyse.nlp import analyse
+    from generator.brief import make_brief
+    from generator.brief.summary import is_quotation
+    from tests.conftest import make_article
+
+    body = "\n\n".join([
+        "Harbour plan approved after a long debate",
+        "The city council approved the harbour plan on Monday by nine votes to two after a long debate.",
+        'The mayor, Maria Lopez, said: "The harbour will bring two hundred jobs to the city by next spring."',
+        '"The new cranes will be paid for by the port itself and not by the families of this city."',
+        '"Every family in the city will pay less for the harbour than they pay for parking."',
+        "Opposition councillors said the plan would cost far more than the council had promised.",
+        "Work on the new port road will start in March and will take two years to finish.",
+    ])
+    article = make_article(body)
+    (analysis,) = analyse([article])
+    brief = make_brief("harbour", article, analysis)
+    speakers = dict(brief.summary.speakers)
+    shown = [*brief.summary.sentences, *brief.summary.key_points]
+    quoted = [s for s in shown if is_quotation(s.text)]
+    assert quoted, "the quotations were expected among the shown sentences"
+    assert all(speakers.get(s.index) == "Maria Lopez" for s in quoted)
+    assert is_quotation('"The new cranes will be paid for by the port itself."')
+    assert not is_quotation('The mayor said: "The new cranes will be paid for by the port itself."')
+
+
+def test_a_quotation_whose_speaker_the_text_never_names_is_never_a_summary_sentence_or_key_point():
+    from generator.analyse.nlp import analyse
+    from generator.brief import make_brief
+    from generator.brief.summary import is_quotation
+    from tests.conftest import make_article
+
+    body = "\n\n".join([
+        "Harbour plan approved after a long debate",
+        '"The harbour will bring two hundred jobs to the city by next spring, and many more after that."',
+        '"The new cranes will be paid for by the port itself and not by the families of this city."',
+        "The city council approved the harbour plan on Monday by nine votes to two after a long debate.",
+        "Work on the new port road will start in March and will take two years to finish.",
+    ])
+    article = make_article(body)
+    (analysis,) = analyse([article])
+    brief = make_brief("harbour", article, analysis)
+    assert not any(is_quotation(s.text) for s in (*brief.summary.sentences, *brief.summary.key_points))
+
+
+def test_a_turns_label_is_resolved_by_the_headline_when_the_body_does_not_name_the_speaker():
+    from generator.brief.quotes import turn_speakers
+
+    article = make_article("Press Briefing by Press Secretary Karine Jean-Pierre and Director Lael Brainard\n\n"
+                           "MS. JEAN-PIERRE: Good afternoon, everyone, and welcome to the briefing room today.\n\n"
+                           "MS. BRAINARD: Inflation has come down faster than forecasters expected a year ago.\n\n"
+                           "SECRETARY BLINKEN: We will travel to the region again next week.")
+    (analysis,) = analyse([article])
+    floor = turn_speakers(article, clean_mentions(analysis))
+    assert list(floor.values()) == ["Karine Jean-Pierre", "Lael Brainard", "Secretary Blinken"]

@@ -92,7 +92,8 @@ def test_bottom_line_never_opens_with_a_pronoun_even_when_it_is_the_most_central
 def scored(index: int, text: str, score: float, restates_headline: bool = False) -> ScoredSentence:
     """A sentence as the scorer would hand it to the selection, with the score given."""
     sentence = Sentence(index, index + 1, text, 0, len(text))
-    return ScoredSentence(sentence, score, score, frozenset(content_words(text)), 0.0, restates_headline)
+    return ScoredSentence(sentence, score, score, frozenset(content_words(text)), 0.0, restates_headline,
+                          reads_alone=is_self_contained(text))
 
 
 def test_the_best_sentence_that_reads_alone_is_the_bottom_line_not_the_best_sentence():
@@ -176,12 +177,19 @@ def test_seed_002_bottom_line_says_the_ministers_spoke_by_phone():
     assert "Wang Yi" in bottom and "Motegi" in bottom and "phone" in bottom
 
 
-def test_salience_features_and_weights_meet_by_name():
+def test_salience_trees_split_on_the_features_they_were_trained_on_and_walk_as_drawn():
+    import numpy as np
+
     from generator.brief import salience
 
     model = salience.load_salience_model()
-    table = salience.load_table("summariser")
-    assert dict(zip(salience.FEATURES, model.weights)) == {k: float(v) for k, v in table["weights"].items()}
+    assert tuple(salience.load_table("summariser")["features"]) == salience.FEATURES
+    assert model.trees.feature.max() < len(salience.FEATURES) and model.lead_prior >= 0
+    # tree 1: feature 0 <= 0.5 ? (feature 1 <= 2 ? 1 : 2) : 3; tree 2, a lone leaf worth 10
+    trees = salience.trees_from_table([[[0, 0.5, 1, 2, 0], [1, 2.0, 3, 4, 0], [-1, 0, 0, 0, 3],
+                                        [-1, 0, 0, 0, 1], [-1, 0, 0, 0, 2]], [[-1, 0, 0, 0, 10]]], baseline=0.25)
+    rows = np.array([[0.0, 1.0], [0.0, 5.0], [0.9, 0.0]])
+    assert trees.logits(rows).tolist() == [11.25, 12.25, 13.25]
     article = make_article("Budget vote\n\nThe council voted on the budget on Monday. It passed by 30 votes to 12.")
     sentences = analyse([article])[0].sentences
     rows = salience.features(article.title, sentences, [])
@@ -249,3 +257,30 @@ def test_questions_and_reporters_turns_are_never_summary_or_key_points():
     ])
     _, summary = summary_of(transcript)
     assert all(not s.text.startswith("Q ") and not s.text.rstrip().endswith("?") for s in shown(summary))
+
+
+def test_spoken_fragments_and_unlabelled_first_person_do_not_read_alone():
+    assert not is_self_contained("— at the Defense Department and your leadership in just about every theater.")
+    assert not is_self_contained("and the road to the port stays open all through the works next year.")
+    assert not is_self_contained("Well, General Brown, welcome to the Oval as Chairman of the Joint Chiefs.")
+    assert not is_self_contained("That’s why I wanted to convene this meeting of the whole cabinet today.")
+    assert not is_self_contained("I’m proud to announce a new rule that bans hidden fees on hotel bills.")
+    # in a transcript's turn the page names the speaker, so "I" reads alone there
+    assert is_self_contained("I’m proud to announce a new rule that bans hidden fees on hotel bills.", True)
+    assert is_self_contained("MS. LOPEZ: We will open the new harbour road to traffic in March.", True)
+    assert not is_self_contained("MS. LOPEZ: It does worry me, but the council has the votes to pass it.", True)
+
+
+def test_rambling_speech_gives_way_to_a_sentence_read_at_a_glance():
+    rambling = ("The harbour plan that we fought for — (Applause.) — over all those years, I mean, excuse me, "
+                "over the last ten years, is finally going to get done and bring the jobs home.")
+    long_winded = " ".join(["The plan"] + ["and the port and the cranes"] * 10 + ["will bring jobs home."])
+    ranked = [
+        scored(2, rambling, 0.9),
+        scored(3, long_winded, 0.8),
+        scored(4, "Today I am signing the harbour plan into law, and the works will start in March.", 0.5),
+    ]
+    assert all(s.reads_alone for s in ranked)
+    assert choose(ranked)[0].sentence.index == 4
+    # with nothing better, the best sentence that reads alone still leads
+    assert choose(ranked[:2])[0].sentence.index == 2

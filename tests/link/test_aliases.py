@@ -166,3 +166,71 @@ def test_a_full_name_of_a_known_given_name_is_a_person_when_the_model_says_so_of
     found = resolve([("a", lohan), ("b", valley)])
     kinds = {e.name: e.kind for e in found.entities}
     assert kinds == {"Lindsay Lohan": "person", "Jordan Valley": "place"}
+
+
+def test_a_full_name_the_model_mostly_calls_a_person_stays_one_though_some_call_it_a_firm():
+    cheeks = [mention("Maurice Cheeks")] * 3 + [mention("Maurice Cheeks", "organisation")] * 2
+    found = resolve([("a", cheeks)])
+    assert [(e.name, e.kind) for e in found.entities] == [("Maurice Cheeks", "person")]
+
+
+def test_a_full_name_the_text_treats_as_a_persons_is_one_whatever_its_given_name():
+    cued = EntityMention("Zurana Horton", "organisation", 0, 0, 13, "", True)  # "Zurana Horton, who …"
+    found = resolve([("a", [cued, mention("Zurana Horton", "organisation"), mention("Zurana Horton")])])
+    assert [(e.name, e.kind) for e in found.entities] == [("Zurana Horton", "person")]
+    # without the cue, a name of no known given name that the model mostly calls a firm stays one
+    found = resolve([("a", [mention("Zurana Horton", "organisation")] * 2 + [mention("Zurana Horton")])])
+    assert [e.kind for e in found.entities] == ["organisation"]
+
+
+def test_a_team_named_with_or_without_its_place_is_one_unless_two_places_share_the_name():
+    found = resolve([("a", [mention("New Orleans Saints", "organisation"), mention("New Orleans", "place")]),
+                     ("b", [mention("Saints", "organisation")])])
+    assert entity_names(found, "b", "Saints") == ["New Orleans Saints"]
+    found = resolve([("a", [mention("Texas Rangers", "organisation"), mention("Texas", "place")]),
+                     ("b", [mention("Glasgow Rangers", "organisation"), mention("Glasgow", "place")]),
+                     ("c", [mention("Rangers", "organisation")])])
+    assert entity_names(found, "c", "Rangers") == ["Rangers"]
+
+
+def test_a_full_name_misspelt_by_a_letter_in_another_brief_is_the_same_person():
+    found = resolve([("a", [mention("Duncan Rait")]), ("b", [mention("Duncan Raite")]),
+                     ("c", [mention("Jermayne Timmons")]), ("d", [mention("Jerymayne Timmons")]),
+                     ("e", [mention("Mark Kelly")]), ("f", [mention("Mary Kelly")])])
+    assert len({e.slug for e in found.entities if "Rait" in e.name}) == 1
+    assert len({e.slug for e in found.entities if "Timmons" in e.name}) == 1
+    assert {e.name for e in found.entities if "Kelly" in e.name} == {"Mark Kelly", "Mary Kelly"}
+
+
+def test_initials_with_or_without_dots_are_one_name():
+    found = resolve([("a", [mention("U.S. Geological Survey", "organisation")]),
+                     ("b", [mention("US Geological Survey", "organisation")])])
+    assert len(found.entities) == 1
+
+
+def test_a_country_under_its_iso_names_is_one_place_but_a_person_of_that_name_is_not():
+    found = resolve([("a", [mention("People's Republic of China", "place"), mention("Russian Federation", "place")]),
+                     ("b", [mention("China", "place"), mention("Russia", "place")]),
+                     ("c", [mention("Michael Jordan")]), ("d", [mention("Jordan", "place")])])
+    assert len({e.slug for e in found.entities if "China" in e.name}) == 1
+    assert len({e.slug for e in found.entities if "Russia" in e.name}) == 1
+    assert {e.kind for e in found.entities if "Jordan" in e.name} == {"person", "place"}
+
+
+def test_a_name_in_capitals_throughout_is_not_the_canonical_form_when_another_is_written():
+    found = resolve([("a", [mention("JODIE HAYDON"), mention("JODIE HAYDON"), mention("Jodie Haydon")])])
+    assert [e.name for e in found.entities] == ["Jodie Haydon"]
+
+
+def test_an_acronym_is_the_one_organisation_of_the_corpus_with_its_initials():
+    energy, doe = mention("Department of Energy", "organisation"), mention("DOE", "organisation")
+    hp, packard = mention("HP", "organisation"), mention("Hewlett-Packard", "organisation")
+    found = resolve([("a", [energy, mention("Ohio", "place")]), ("b", [doe, energy]), ("c", [doe]),
+                     ("d", [packard, hp]), ("e", [hp]),
+                     ("f", [mention("Central Bank", "organisation"), mention("Conservative Board", "organisation"),
+                            mention("CB", "organisation")]),
+                     ("g", [mention("Civic Executive Committee", "organisation")]), ("h", [mention("CEC", "organisation")])])
+    assert entity_names(found, "c", "DOE") == ["Department of Energy"]
+    assert entity_names(found, "e", "HP") == ["Hewlett-Packard"]
+    assert entity_names(found, "f", "CB") == ["CB"]  # two organisations have those initials
+    assert entity_names(found, "h", "CEC") == ["CEC"]  # no brief names both

@@ -62,7 +62,7 @@ def test_each_brief_lists_the_other_as_related_with_the_reason():
         shared = {corpus.entity(s).name for s in related.shared}
         assert {"Toshimitsu Motegi", "Wang Yi", "COVID-19"} <= shared
     brief_page = next(p for p in seed_build().pages if p.uri == f"briefs/{first}.md").markdown
-    assert "shares Toshimitsu Motegi, Wang Yi, COVID-19" in brief_page
+    assert "both on Wang Yi, Toshimitsu Motegi" in brief_page
 
 
 def test_no_page_for_junk_forms_dates_numbers_or_a_virus_as_a_person():

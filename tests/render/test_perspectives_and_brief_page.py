@@ -48,7 +48,7 @@ def test_a_brief_shows_the_other_summary_sentences_and_links_its_related_brief_w
     assert len(values["summary"]) == len(brief.summary.sentences) - 1  # the bottom line stands apart
     assert values["source"] == "not stated" and values["words"] == brief.word_count
     (related,) = values["related"]
-    assert SEED_000 in related["link"] and related["reason"].startswith("shares ")
+    assert SEED_000 in related["link"] and related["reason"].startswith("both on ")
     labels = [group["label"] for group in values["entity_groups"]]
     assert labels == sorted(labels, key=["People", "Organisations", "Places", "Events", "Topics"].index)
     anchors = [p["number"] for p in values["paragraphs"]]
@@ -59,3 +59,35 @@ def test_a_print_pack_gives_each_brief_its_own_anchors(corpus):
     values = brief_values(corpus, corpus.brief(SEED_000), SiteInfo("Test"), "print/all.md", anchor="b2-p-")
     assert values["paragraphs"][0]["number"].startswith("[1](#b2-p-1)")
     assert "#b2-p-" in values["bottom_line"]
+
+
+def test_an_entity_page_says_who_it_is_as_the_texts_state_it(corpus):
+    from generator.link.corpus import role_as_written
+    from generator.render.site import render_entity
+
+    assert entity_named(corpus, "Wang Yi").role == "Chinese Foreign Minister"
+    assert entity_named(corpus, "Toshimitsu Motegi").role == "Foreign Minister"
+    assert "Foreign Minister" in render_entity(corpus, entity_named(corpus, "Wang Yi")).markdown
+    # the affiliation as written goes with the title; the words of the sentence before it do not
+    assert role_as_written("Under the leadership of Prime Minister ", "prime minister") == "Prime Minister"
+    assert role_as_written("He met Japan's Foreign Minister ", "foreign minister") == "Japan's Foreign Minister"
+    assert role_as_written("He met the minister, ", "prime minister") == ""
+
+
+def test_a_related_briefs_reason_says_what_both_are_on_and_what_differs(corpus):
+    from dataclasses import replace
+    from datetime import date
+
+    from generator.model import Related, StatedDate, StatedSource
+    from generator.render.brief_page import _span, reason
+
+    first, second = corpus.briefs
+    # without a shared entity, the words both use most; never a bare "similar wording"
+    wordy = reason(corpus, first, Related(second.slug, 0.5, (), True))
+    assert wordy.startswith("both on “") and "similar wording" not in wordy
+    later = replace(second, publisher=StatedSource("Xinhua", None, "text"),
+                    date=StatedDate("2020-05-01", date(2020, 5, 1), "text"))
+    earlier = replace(first, date=StatedDate("2020-04-21", date(2020, 4, 21), "text"))
+    fake = replace(corpus, briefs=(earlier, later))
+    assert reason(fake, earlier, Related(later.slug, 0.5, (), True)).endswith("; from Xinhua; 10 days later")
+    assert [_span(d) for d in (1, 10, 21, 200)] == ["1 day", "10 days", "3 weeks", "7 months"]
