@@ -54,7 +54,7 @@ def watched_page(browser: Browser, **options) -> Iterator[Page]:
         yield context.new_page()
     finally:
         context.close()
-    assert watch.errors == [], "the page logged errors"
+    assert watch.errors == [], f"the page logged errors: {watch.errors[:3]}"
     assert watch.outside == [], "the page asked for addresses outside localhost"
     assert watch.dialogs == [], "the page opened dialogs"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from types import MappingProxyType
 
@@ -22,12 +23,14 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from generator.analyse.nlp import ModelMissingError
 from generator.mkdocs.search_index import complete as complete_search_index
 from generator.mkdocs.staging import stage
 from generator.pipeline import build
 from generator.render.buildinfo import build_time
+from generator.render.feeds import feed_links
 from generator.report import cache_line, summary_line, unused_keys_line
 from generator.settings import Settings, SettingsError, default
 
@@ -136,6 +139,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.markdown, page.content = None, None
             if page.file.abs_src_path is None:
                 page.file.content_bytes = b""
+        output = _with_feed_links(output, page.file.src_uri, page.url, self.generated)
         return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -155,3 +159,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         server.watch(str(self.settings.seeds))
         return server
+
+
+def _with_feed_links(html: str, src_uri: str, url: str, generated: frozenset[str]) -> str:
+    """The page's HTML with a `<link rel="alternate feed">` for each feed it announces, in its head
+    ("feed" too: mkdocs-material takes a link whose rel is "alternate" alone for another language
+    of the site, and asks for a sitemap beside it)."""
+    links = "".join(
+        f'<link rel="alternate feed" type="{kind}" title="{escape(title)}" href="{escape(get_relative_url(uri, url))}">'
+        for kind, title, uri in feed_links(src_uri, generated))
+    return html.replace("</head>", links + "</head>", 1) if links else html

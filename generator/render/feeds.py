@@ -1,0 +1,143 @@
+"""Feeds: the newest briefs as Atom (feedgen) and JSON Feed 1.1, for the site and for each entity.
+
+An entry's id is stable (the brief's address, or a tag URI of its slug when the site has no
+site_url), `published` is the brief's stated date and only when it is stated, and `updated` is
+that date, else the build's time (SOURCE_DATE_EPOCH when set): a feed never dates an article.
+Without a site_url, links are relative to the feed's own address, which readers resolve.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from feedgen.feed import FeedGenerator
+
+from generator.model import Brief, Corpus, Entity, MarkdownPage
+from generator.render.templating import SiteInfo
+from generator.render.urls import brief_uri, entity_uri, page_address
+
+FEED_ENTRIES = 50  # the newest briefs a feed carries
+SITE_FEED = "feeds/briefs"  # + .xml (Atom) and .json (JSON Feed)
+TAG_AUTHORITY = "tag:briefing,2026:"  # ids when the site has no address of its own
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# what XML 1.0 cannot hold (lxml refuses it): control characters, lone surrogates, U+FFFE/FFFF
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def feed_stem(entity: Entity | None = None) -> str:
+    """Where a feed lives in the site, without its extension: the site's, or an entity's."""
+    return feed_stem_of(entity_uri(entity.slug)) if entity else SITE_FEED
+
+
+def feed_links(page: str, generated: frozenset[str] | set[str]) -> list[tuple[str, str, str]]:
+    """The feeds a page announces (`<link rel="alternate">`): (MIME type, title, uri in the site).
+    Every page the site's; an entity's page its own too."""
+    stems = [SITE_FEED]
+    if page.startswith("entities/") and page != "entities/index.md":
+        stems.append(feed_stem_of(page))
+    found = []
+    for stem in stems:
+        for extension, kind in ((".xml", "application/atom+xml"), (".json", "application/feed+json")):
+            if stem + extension in generated:
+                found.append((kind, "This entity's briefs" if stem != SITE_FEED else "Latest briefs", stem + extension))
+    return found
+
+
+def feed_stem_of(page: str) -> str:
+    """The feed stem of an entity page's uri: entities/x.md -> feeds/entities/x."""
+    return "feeds/entities/" + posixpath.basename(page).removesuffix(".md")
+
+
+def render_feeds(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
+    """The site's feeds and one pair per entity with a page."""
+    feeds = [*_pair(corpus.briefs, info, f"{info.name}: latest briefs", "index.md", feed_stem())]
+    for entity in corpus.entities:
+        if entity.has_page:
+            briefs = [corpus.brief(slug) for slug in dict.fromkeys(o.brief for o in entity.occurrences)]
+            feeds += _pair(briefs, info, f"{info.name}: {entity.name}", entity_uri(entity.slug), feed_stem(entity))
+    return tuple(feeds)
+
+
+def _pair(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> list[MarkdownPage]:
+    newest = sorted(briefs, key=_newest_first)[:FEED_ENTRIES]
+    return [MarkdownPage(f"{stem}.xml", _atom(newest, info, title, page, stem)),
+            MarkdownPage(f"{stem}.json", _json_feed(newest, info, title, page, stem))]
+
+
+def _atom(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> str:
+    feed = FeedGenerator()
+    feed.id(_id(info, page))
+    feed.title(_xml(title))
+    feed.author({"name": _xml(info.name)})
+    feed.link(href=_address(info, f"{stem}.xml", page), rel="alternate")
+    feed.link(href=_address(info, f"{stem}.xml", f"{stem}.xml", asset=True), rel="self")
+    feed.updated(max((_updated(b, info) for b in briefs), default=_built(info)))
+    for brief in briefs:
+        entry = feed.add_entry(order="append")
+        entry.id(_id(info, brief_uri(brief.slug)))
+        entry.title(_xml(brief.article.title))
+        entry.link(href=_address(info, f"{stem}.xml", brief_uri(brief.slug)))
+        entry.summary(_xml(brief.summary.bottom_line.text))
+        entry.updated(_updated(brief, info))
+        if brief.date.value:
+            entry.published(_midnight(brief.date.value))
+        if brief.publisher.origin != "none":
+            entry.author({"name": _xml(brief.publisher.name)})
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
+
+
+def _json_feed(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> str:
+    items = []
+    for brief in briefs:
+        uri = brief_uri(brief.slug)
+        item: dict[str, object] = {
+            "id": _id(info, uri), "url": _address(info, f"{stem}.json", uri), "title": brief.article.title,
+            "summary": brief.summary.bottom_line.text, "content_text": brief.summary.bottom_line.text,
+            "date_modified": _updated(brief, info).isoformat()}
+        if brief.date.value:
+            item["date_published"] = _midnight(brief.date.value).isoformat()
+        if brief.publisher.origin != "none":
+            item["authors"] = [{"name": brief.publisher.name}]
+        items.append(item)
+    feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": _address(info, f"{stem}.json", page),
+            "feed_url": _address(info, f"{stem}.json", f"{stem}.json", asset=True), "items": items}
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+
+
+def _xml(text: str) -> str:
+    return NOT_XML.sub("", text)
+
+
+def _newest_first(brief: Brief) -> tuple[bool, int, str]:
+    when = brief.date.value
+    return (when is None, -(when.toordinal() if when else 0), brief.slug)
+
+
+def _updated(brief: Brief, info: SiteInfo) -> datetime:
+    return _midnight(brief.date.value) if brief.date.value else _built(info)
+
+
+def _built(info: SiteInfo) -> datetime:
+    return info.built or datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _id(info: SiteInfo, uri: str) -> str:
+    """A stable id: the page's address on the web, else a tag URI of its path in the site."""
+    return page_address(uri, info.url, info.directory_urls) if info.url else TAG_AUTHORITY + uri.removesuffix(".md")
+
+
+def _address(info: SiteInfo, feed: str, uri: str, asset: bool = False) -> str:
+    """The address of a page (or, `asset`, a file) as a feed at `feed` links to it."""
+    path = uri if asset else page_address(uri, "", info.directory_urls)
+    if info.url:
+        return f"{info.url.rstrip('/')}/{path.removeprefix('./')}"
+    relative = posixpath.relpath(path if path != "./" else ".", posixpath.dirname(feed))
+    return relative + ("/" if path.endswith("/") and not relative.endswith("/") else "")
