@@ -19,6 +19,7 @@ from generator.support import workers
 from generator.support.cache import AnalysisCache
 from generator.support.memo import ONE, memo
 from generator.support.names import vocabulary
+from generator.support.text import quotation_open
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,7 +56,7 @@ def model_version() -> str:
 
 # What shapes an analysis besides the model: this package's code, the curated names' table and
 # the code that indexes it (support/names.py), relative to the generator package.
-ANALYSIS_SOURCES = ("analyse", "support/names.py", "support/resources.py", "data/entities.yml")
+ANALYSIS_SOURCES = ("analyse", "support/names.py", "support/resources.py", "support/text.py", "data/entities.yml")
 
 
 def analysis_version() -> str:
@@ -178,18 +179,13 @@ def _within_quotations(doc: Doc) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     run = 0
     for start, end in spans:
-        if joined and run < MAX_JOINED and _open_quotation(doc.text[joined[-1][0]:joined[-1][1]]):
+        if joined and run < MAX_JOINED and quotation_open(doc.text[joined[-1][0]:joined[-1][1]]):
             joined[-1] = (joined[-1][0], end)
             run += 1
         else:
             joined.append((start, end))
             run = 0
     return joined
-
-
-def _open_quotation(text: str) -> bool:
-    """Whether a quotation opened in the text is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 class _AnalysisBuilder:

@@ -40,8 +40,8 @@ def make_briefs(
 def make_brief(slug: str, article: Article, analysis: Analysis, summary_words: int = SUMMARY_WORDS) -> Brief:
     """Everything one article says on its own, ready to meet the corpus."""
     mentions = clean_mentions(analysis)
-    ranked = score_sentences(article, analysis.sentences, mentions)
     floor = turn_speakers(article, mentions)  # who holds the floor in a transcript's paragraphs
+    ranked = score_sentences(article, analysis.sentences, mentions, floor=floor)
     found = quotations(article, analysis.sentences, mentions, floor)
     said_by = {q.sentence: q.speaker for q in found if q.speaker}
     # a sentence that is mostly someone's quotation is shown with its speaker, or not at all

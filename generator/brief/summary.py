@@ -9,7 +9,7 @@ line is the best sentence that reads alone; key points are the most underlinable
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.brief.quotes import turn_speakers
@@ -23,7 +23,7 @@ from generator.brief.salience import (
 )
 from generator.clean.boilerplate import CLOSERS, QUESTION_TURN, SPEAKER_TURN
 from generator.model import Article, EntityMention, Sentence, Summary
-from generator.support.text import DIGIT, WORD, content_words
+from generator.support.text import DIGIT, WORD, content_words, quotation_open
 
 __all__ = [
     "SUMMARY_WORDS", "ScoredSentence", "choose", "is_self_contained", "key_points", "overlap", "rank_sentences",
@@ -64,6 +64,8 @@ STAGE_DIRECTION = re.compile(r"\((?:[a-z]+(?:\s[a-z]+)?\.?|[A-Z][a-z]+(?:\s[a-z]
 NOT_ALONE = DEPENDENT_OPENERS | frozenset("well look okay ok oh yes yeah now anyway folks because".split())
 QUOTED_SHARE = 0.5  # of a sentence's words inside quotation marks, for it to be a quotation
 SAYS = re.compile(r"\b(?:said|says|told|added|asked|according to)\b", re.IGNORECASE)  # whose the words are
+SENTENCE_OPENING = re.compile(r"[\"'‘“(]?[A-Z0-9]")  # a sentence opens on a capital or a figure
+APOSTROPHE = re.compile(r"['’]")
 FIRST_PERSON = frozenset("i we my our us".split())
 SELF_CORRECTION = re.compile(
     r"\b(?:I mean|excuse me|you know|I['’]m sorry|let me say)\b"  # a speaker's repair
@@ -115,7 +117,8 @@ def rank_sentences(
 
 
 def score_sentences(
-    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], model: Model | None = None,
+    floor: Mapping[int, str] | None = None,
 ) -> list[ScoredSentence]:
     """The sentences that can stand in a summary (not headings, not fragments), best first."""
     if not sentences:
@@ -123,7 +126,8 @@ def score_sentences(
     model = model or load_salience_model()
     probabilities = dict(zip((s.index for s in sentences), salience(article.title, sentences, mentions, model)))
     title = frozenset(content_words(article.title))
-    floor = turn_speakers(article, mentions)  # where a transcript names who says "I" and "we"
+    # where a transcript names who says "I" and "we" (turn_speakers, when the caller has it)
+    floor = turn_speakers(article, mentions) if floor is None else floor
     scored = []
     for sentence in _candidates(article, sentences):
         probability = probabilities[sentence.index]
@@ -163,8 +167,7 @@ def is_quotation(text: str) -> bool:
 
 def inside_quotation(paragraph: str, start: int) -> bool:
     """Whether a quotation opened before this offset of the paragraph is still open there."""
-    before = paragraph[:start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return quotation_open(paragraph[:start])
 
 
 def choose(ranked: list[ScoredSentence]) -> list[ScoredSentence]:
@@ -230,9 +233,9 @@ def is_self_contained(text: str, speaker_known: bool = False) -> bool:
     turn = SPEAKER_TURN.match(text)
     spoken = text[turn.end():] if turn else text
     words = WORD.findall(spoken)
-    if not re.match(r"[\"'‘“(]?[A-Z0-9]", spoken.lstrip()):  # a sentence opens on a capital or a figure
+    if not SENTENCE_OPENING.match(spoken.lstrip()):
         return False
-    opener = re.split(r"['’]", words[0].lower())[0] if words else ""
+    opener = APOSTROPHE.split(words[0].lower())[0] if words else ""  # "That’s" opens on "that"
     if len(words) < MIN_WORDS or (opener in NOT_ALONE and not (speaker_known and opener in FIRST_PERSON)):
         return False
     straight = text.count('"') % 2 == 0

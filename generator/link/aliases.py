@@ -254,12 +254,12 @@ def _join_initials(groups: _Groups) -> None:
     organisations = [k for k in groups.sorted_keys() if groups.kind_of(k) == "organisation"]
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in organisations:
-        name = groups.names[key].most_common(1)[0][0]
+        name = groups.most_written(key)
         if len(re.split(r"[\s\-]+", name)) > 1:
             for letters in {initials(name), initials(name, minor=True)}:
                 by_initials[letters].add(key)
     for key in organisations:
-        name = groups.names[key].most_common(1)[0][0]
+        name = groups.most_written(key)
         found = by_initials.get(name.replace(".", ""), set())
         if ACRONYM.match(name) and len(found) == 1:
             (expansion,) = found
@@ -273,7 +273,7 @@ def _join_countries(groups: _Groups) -> None:
     by_code: dict[str, list[str]] = defaultdict(list)
     for key in groups.sorted_keys():
         if groups.kind_of(key) == "place":
-            code = country_code(groups.names[key].most_common(1)[0][0])
+            code = country_code(groups.most_written(key))
             if code:
                 by_code[code].append(key)
     for keys in by_code.values():
@@ -408,6 +408,10 @@ class _Groups:
 
     def sorted_keys(self) -> list[str]:
         return sorted(self.kinds)
+
+    def most_written(self, key: str) -> str:
+        """The form of the key's name the briefs write most often."""
+        return self.names[key].most_common(1)[0][0]
 
     def kind_of(self, key: str) -> Kind:
         return _majority(self.kinds[key])

@@ -33,3 +33,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
     return word
+
+
+def quotation_open(text: str) -> bool:
+    """Whether a quotation opened in the text is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1

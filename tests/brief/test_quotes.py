@@ -87,13 +87,19 @@ def test_a_transcripts_shown_sentences_carry_their_speaker_on_the_brief():
         assert speakers.get(sentence.index) == expected, sentence.text
 
 
-def test_a_shown_sentence_that_is_someones_quotation_carries_its_speaker_or_is_not_shown():
-    from generator.analyse.nlp import analyse
+def brief_of(*paragraphs: str):
+    """The brief the pipeline makes of an article of these paragraphs (the first is the title)."""
     from generator.brief import make_brief
-    from generator.brief.summary import is_quotation
-    from tests.conftest import make_article
 
-    body = "\n\n".join([
+    article = make_article("\n\n".join(paragraphs))
+    (analysis,) = analyse([article])
+    return make_brief("harbour", article, analysis)
+
+
+def test_a_shown_sentence_that_is_someones_quotation_carries_its_speaker_or_is_not_shown():
+    from generator.brief.summary import is_quotation
+
+    brief = brief_of(
         "Harbour plan approved after a long debate",
         "The city council approved the harbour plan on Monday by nine votes to two after a long debate.",
         'The mayor, Maria Lopez, said: "The harbour will bring two hundred jobs to the city by next spring."',
@@ -101,10 +107,7 @@ def test_a_shown_sentence_that_is_someones_quotation_carries_its_speaker_or_is_n
         '"Every family in the city will pay less for the harbour than they pay for parking."',
         "Opposition councillors said the plan would cost far more than the council had promised.",
         "Work on the new port road will start in March and will take two years to finish.",
-    ])
-    article = make_article(body)
-    (analysis,) = analyse([article])
-    brief = make_brief("harbour", article, analysis)
+    )
     speakers = dict(brief.summary.speakers)
     shown = [*brief.summary.sentences, *brief.summary.key_points]
     quoted = [s for s in shown if is_quotation(s.text)]
@@ -115,21 +118,15 @@ def test_a_shown_sentence_that_is_someones_quotation_carries_its_speaker_or_is_n
 
 
 def test_a_quotation_whose_speaker_the_text_never_names_is_never_a_summary_sentence_or_key_point():
-    from generator.analyse.nlp import analyse
-    from generator.brief import make_brief
     from generator.brief.summary import is_quotation
-    from tests.conftest import make_article
 
-    body = "\n\n".join([
+    brief = brief_of(
         "Harbour plan approved after a long debate",
         '"The harbour will bring two hundred jobs to the city by next spring, and many more after that."',
         '"The new cranes will be paid for by the port itself and not by the families of this city."',
         "The city council approved the harbour plan on Monday by nine votes to two after a long debate.",
         "Work on the new port road will start in March and will take two years to finish.",
-    ])
-    article = make_article(body)
-    (analysis,) = analyse([article])
-    brief = make_brief("harbour", article, analysis)
+    )
     assert not any(is_quotation(s.text) for s in (*brief.summary.sentences, *brief.summary.key_points))
 
 
