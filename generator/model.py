@@ -201,6 +201,18 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Story:
+    """The briefs that report one event: every source's account of it."""
+
+    slug: str  # the slug of its first account, which later accounts do not change
+    briefs: tuple[str, ...]  # brief slugs, oldest first, undated last
+    lead: str  # the brief that tells it best (closest to all the others): its bottom line is the story's
+    shared: tuple[str, ...]  # entity slugs most of its briefs name, most named first
+    first_seen: date | None
+    last_seen: date | None
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The briefs joined up: entities resolved across the corpus, related briefs found."""
 
@@ -208,6 +220,18 @@ class Corpus:
     entities: tuple[Entity, ...]  # by kind, then name
     entity_of: dict[tuple[str, str], str]  # (brief slug, name in the brief) -> entity slug
     related: dict[str, tuple[Related, ...]]  # brief slug -> related briefs, best first
+    stories: tuple[Story, ...] = ()  # newest first (by their latest brief), undated last
+
+    def story_of(self, brief_slug: str) -> Story | None:
+        """The story a brief is part of, if its event is told by another brief too."""
+        return self._stories_by_brief.get(brief_slug)
+
+    def story(self, slug: str) -> Story:
+        return next(s for s in self.stories if s.slug == slug)
+
+    @cached_property
+    def _stories_by_brief(self) -> dict[str, Story]:
+        return {brief: story for story in self.stories for brief in story.briefs}
 
     def entity(self, slug: str) -> Entity:
         return self._entities_by_slug[slug]

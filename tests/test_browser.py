@@ -168,7 +168,10 @@ def test_print_pack_starts_each_brief_on_a_new_page(page: Page, site_url: str, t
     titles = [" ".join(t.split()) for t in page.locator(".pack-brief h1").all_inner_texts()]
     assert len(titles) == len(SEEDS)
     pdf = PdfReader(print_pdf(page, tmp_path / "pack.pdf"))
-    first_lines = [" ".join(p.extract_text().split())[:40] for p in pdf.pages]
+    texts = [" ".join(p.extract_text().split()) for p in pdf.pages]
+    # every sheet is numbered ("Page 2 of 5", print.css); the text after the number opens the sheet
+    assert [t.startswith(f"Page {n} of {len(texts)} ") for n, t in enumerate(texts, 1)] == [True] * len(texts)
+    first_lines = [t.split(" ", 4)[-1][:40] for t in texts]
     assert [any(line.startswith(t[:40]) for line in first_lines) for t in titles] == [True, True]
 
 

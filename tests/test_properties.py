@@ -18,7 +18,7 @@ from generator.render.site import render_site
 from generator.render.templating import SiteInfo
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
-GENERATED_TAGS = {"h1", "h2", "p", "a", "ul", "li", "div", "strong", "em", "blockquote", "dl", "dt", "dd",
+GENERATED_TAGS = {"h1", "h2", "p", "a", "ul", "ol", "li", "div", "strong", "em", "blockquote", "dl", "dt", "dd",
                   "span", "br", "small", "button"}  # the print button is the generator's
 SYNTAX = st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
                           "{{ config }}", "{% include 'x' %}", "---", "```", "# ", "!!! note", "| a |", "\n\n",

@@ -23,6 +23,7 @@ SPEECH = re.compile(
     r"wrote|warned|urged|according to)\b",
     re.IGNORECASE,
 )
+SAID_BEFORE = re.compile(r"[\s,]*(?:" + SPEECH.pattern + r")\s+(?:the\s+)?", re.IGNORECASE)  # "…," said X
 PRONOUN = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 MIN_WORDS = 6
 MAX_QUOTES = 5
@@ -135,6 +136,9 @@ def _whole(text: str, start: int, inside: Sequence[Sentence], speaker: str) -> l
 
 def _speaker(text: str, match: re.Match[str], here: list[Placed], before: list[Placed],
              last_person: str | None) -> str | None:
+    attributed = _attributed_after(text, match, here)
+    if attributed:  # "…," Ali Rezaei said: the name the quotation's own sentence gives wins
+        return attributed
     lead = text[max(0, match.start() - LOOK_BACK) : match.start()]
     near = [(at, name, kind) for at, name, kind in before if match.start() - at <= LOOK_BACK]
     people = [name for _, name, kind in near if kind == "person"]
@@ -154,6 +158,17 @@ def _speaker(text: str, match: re.Match[str], here: list[Placed], before: list[P
             return after[0]
         if PRONOUN.search(tail) and last_person:
             return last_person
+    return None
+
+
+def _attributed_after(text: str, match: re.Match[str], here: list[Placed]) -> str | None:
+    """The name of `"…," X said` or `"…," said X`, right after the quotation."""
+    for at, name, _ in here:
+        if match.end() <= at < match.end() + LOOK_AHEAD:
+            between = text[match.end():at]
+            after = text[at + len(name):at + len(name) + 30]
+            if (not between.strip(" ,") and SPEECH.match(after.lstrip(" ,"))) or SAID_BEFORE.fullmatch(between):
+                return name
     return None
 
 

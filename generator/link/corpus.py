@@ -18,8 +18,9 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.link.aliases import EntityRecord, Resolution, resolve
-from generator.link.related import Profile, find_related
-from generator.model import KINDS, Brief, Corpus, Entity, Occurrence
+from generator.link.encounters import encounter
+from generator.link.related import Profile, find_links
+from generator.model import KINDS, Brief, Corpus, Entity, Occurrence, Story
 from generator.support.text import LETTER_WORD
 
 # capitalised words before a title that say nothing of whose it is: function words that open a
@@ -29,6 +30,7 @@ OPENERS = "“\"‘'(:*—–-"  # after these a word is capitalised as the firs
 AFFILIATED = 2  # mentions that must write a title with whose it is before a role says so
 SMALL_CORPUS = 50  # below this many briefs every entity gets a page
 COMPANIONS = 8
+LEAD_SENTENCES, LEAD_WEIGHT = 3, 8
 
 
 def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpus:
@@ -39,8 +41,28 @@ def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpu
     resolution = resolve([(b.slug, b.mentions) for b in ordered], not_names)
     entities = _entities(ordered, resolution, page_threshold(len(ordered), min_briefs))
     with_pages = {e.slug for e in entities if e.has_page}
-    profiles = [Profile(b.slug, b.vocabulary, _slugs_in(b, resolution) & with_pages) for b in ordered]
-    return Corpus(ordered, entities, resolution.slug_of, find_related(profiles))
+    profiles = [Profile(b.slug, b.vocabulary, _slugs_in(b, resolution) & with_pages, _prominence(b, resolution),
+                        encounter(b)) for b in ordered]
+    links = find_links(profiles)
+    stories = _stories(ordered, links.stories, {p.slug: p.entities for p in profiles})
+    return Corpus(ordered, entities, resolution.slug_of, links.related, stories)
+
+
+def _stories(briefs: Sequence[Brief], groups: Iterable[Sequence[str]],
+             named: Mapping[str, frozenset[str]]) -> tuple[Story, ...]:
+    """Each group of briefs as a story, newest first (briefs come newest first, undated last)."""
+    position = {b.slug: n for n, b in enumerate(briefs)}
+    dates = {b.slug: b.date.value for b in briefs}
+    stories = []
+    for group in groups:
+        in_order = sorted(group, key=lambda slug: (dates[slug] is None, dates[slug] or date.min, -position[slug]))
+        counts = Counter(e for slug in group for e in named[slug])
+        shared = tuple(sorted((e for e, n in counts.items() if 2 * n > len(group)), key=lambda e: (-counts[e], e)))
+        seen = [d for d in (dates[slug] for slug in in_order) if d is not None]
+        stories.append(Story(in_order[0], tuple(in_order), group[0], shared,
+                             seen[0] if seen else None, seen[-1] if seen else None))
+    stories.sort(key=lambda s: min(position[b] for b in s.briefs))
+    return tuple(stories)
 
 
 def page_threshold(briefs: int, min_briefs: int | None = None) -> int:
@@ -52,6 +74,15 @@ def brief_order(brief: Brief) -> tuple[bool, int, str, str]:
     """Newest first; briefs without a full date last, by title."""
     when = brief.date.value
     return (when is None, -(when.toordinal() if when else 0), brief.article.title.lower(), brief.slug)
+
+
+def _prominence(brief: Brief, resolution: Resolution) -> dict[str, float]:
+    """Mentions of each entity in the brief; those of the lead count LEAD_WEIGHT times, as the
+    lead names who the news is about (an article also names people of earlier events)."""
+    weights: Counter[str] = Counter()
+    for m in brief.mentions:
+        weights[resolution.slug_of[(brief.slug, m.name)]] += LEAD_WEIGHT if m.sentence < LEAD_SENTENCES else 1
+    return dict(weights)
 
 
 def _slugs_in(brief: Brief, resolution: Resolution) -> frozenset[str]:

@@ -8,6 +8,11 @@ cosine ranks candidates by both. A candidate is kept only when the corpus agrees
   unless the pair scores beyond what chance reaches among all pairs: the same story twice.
 Every threshold is relative to the corpus's own scores and size.
 
+Stories (the briefs that report one event) are grouped on a second vector that weighs who the
+news is about as much as the wording: each entity by its rarity and its prominence in the
+brief (mentions, those of the lead counting more), as two events of one kind (two earthquakes,
+two arrests of one team's players) share their words and differ in who and where.
+
 Related means "read this next": the other accounts of the brief's story (link/stories.py)
 and nothing else; for a story told once, the kept candidates, none far weaker than the best.
 """
@@ -17,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.link.similarity import Neighbours, nearest
 from generator.link.stories import group_stories, pair_scores
@@ -25,9 +30,11 @@ from generator.model import Related
 
 LIMIT = 5  # related briefs shown at most
 ENTITY_SHARE = 0.05  # share of the score that comes from entities, the rest from wording
+EVENT_ENTITY_SHARE = 0.5  # the same, when telling whether two briefs report one event
 NEIGHBOURHOOD = 2.0  # neighbourhood size, times the square root of the number of briefs
 AGREEMENT = 0.375  # share of the neighbourhood two related briefs must share beyond chance
-STORY_DEVIATIONS = 5.0  # standard deviations above the background at which two briefs tell one story
+
+STORY_DEVIATIONS = 4.5  # standard deviations above the background at which two briefs tell one story
 NEAR_THE_BEST = 0.7  # a related brief scores at least this share of the brief's best related one
 ABOVE_BACKGROUND = 1.0  # standard deviations above the mean of all pairs, at least
 # What two unrelated news texts score when a corpus is too small to say (two articles in
@@ -46,34 +53,51 @@ class Profile:
     slug: str
     words: Mapping[str, int]  # content word counts
     entities: frozenset[str]  # entity slugs
+    # how prominent each entity is in the brief (mentions, those of the lead counting more);
+    # an entity missing here counts as mentioned once
+    prominence: Mapping[str, float] = field(default_factory=dict)
+    encounter: str | None = None  # how the people of a readout met: "remote" or "in person" (link/encounters.py)
+
+
+@dataclass(frozen=True)
+class Links:
+    related: dict[str, tuple[Related, ...]]  # brief slug -> related briefs, best first
+    stories: tuple[tuple[str, ...], ...]  # the briefs of each story told by two or more, most central first
 
 
 def find_related(profiles: Sequence[Profile], limit: int = LIMIT) -> dict[str, tuple[Related, ...]]:
     """For each brief, the briefs that are about the same things, best first."""
+    return find_links(profiles, limit).related
+
+
+def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
+    """The related briefs of each brief, and the stories: the briefs that tell one event."""
     count = len(profiles)
     if count < 2:
-        return {p.slug: () for p in profiles}
+        return Links({p.slug: () for p in profiles}, ())
     rarity = entity_rarity(profiles)
     df = Counter(w for p in profiles for w in p.words)
+    words = [_tfidf(p.words, df, count) for p in profiles]
     entities = [_normalised({f"\0{e}": rarity[e] for e in p.entities}) for p in profiles]
-    vectors = [_joined(_tfidf(p.words, df, count), e) for p, e in zip(profiles, entities)]
+    vectors = [_joined(w, e, ENTITY_SHARE) for w, e in zip(words, entities)]
     size = neighbourhood_size(count)
     found = nearest(vectors, size)
     mean, std = background(found)
     floor = mean + ABOVE_BACKGROUND * std
     pairs = _kept_pairs(found, size, limit, floor, mean + same_story_deviations(found.pairs) * std)
     near = pair_scores(found)
-    story = group_stories(near, count, mean + STORY_DEVIATIONS * std)
+    story = _stories(profiles, words, rarity, size)
     told: dict[int, list[int]] = {}
     for number, key in enumerate(story):
         told.setdefault(key, []).append(number)
     related = {}
     for number, profile in enumerate(profiles):
         fellows = [n for n in told[story[number]] if n != number]
-        if fellows:  # the other accounts of the same story, and nothing else
-            scored = {n: near.get((min(number, n), max(number, n))) or _cosine(vectors[number], vectors[n])
-                      for n in fellows}
-        else:  # a story told once: what the corpus agrees is near it, far weaker links aside
+        # the other accounts of the same story whose wording stands out, and nothing else
+        scored = {n: near.get((min(number, n), max(number, n))) or _cosine(vectors[number], vectors[n])
+                  for n in fellows}
+        scored = {n: v for n, v in scored.items() if v >= floor}
+        if not scored:  # a story told once: what the corpus agrees is near it, far weaker links aside
             scored = pairs.get(number, {})
             best = max(scored.values(), default=0.0)
             scored = {n: s for n, s in scored.items() if s >= NEAR_THE_BEST * best}
@@ -83,7 +107,32 @@ def find_related(profiles: Sequence[Profile], limit: int = LIMIT) -> dict[str, t
                      similar=_text_part(score, entities[number], entities[other]) >= floor)
             for other, score in others[:limit]
         )
-    return related
+    stories = tuple(tuple(profiles[n].slug for n in _by_centrality(members, near, vectors))
+                    for members in told.values() if len(members) > 1)
+    return Links(related, stories)
+
+
+def _by_centrality(members: list[int], near: Mapping[tuple[int, int], float],
+                   vectors: Sequence[Mapping[str, float]]) -> list[int]:
+    """A story's briefs, the one closest to all the others first (the story's best single account)."""
+    def closeness(n: int) -> float:
+        return sum(near.get((min(n, m), max(n, m))) or _cosine(vectors[n], vectors[m]) for m in members if m != n)
+    return sorted(members, key=lambda n: (-closeness(n), n))
+
+
+def _stories(profiles: Sequence[Profile], words: Sequence[Mapping[str, float]], rarity: Mapping[str, float],
+             size: int) -> list[int]:
+    """A story number for each brief, from a vector of who the news is about: the entities weigh
+    as much as the wording, each by its rarity and its prominence in the brief. A brief telling
+    of a call and one telling of a meeting are never one story."""
+    events = []
+    for profile, text in zip(profiles, words):
+        entities = {f"\0{e}": rarity[e] * (1 + math.log(profile.prominence.get(e, 1.0))) for e in profile.entities}
+        events.append(_joined(text, _normalised(entities), EVENT_ENTITY_SHARE))
+    found = nearest(events, size)
+    mean, std = background(found)
+    return group_stories(pair_scores(found), len(profiles), mean + STORY_DEVIATIONS * std,
+                         [p.encounter for p in profiles])
 
 
 def neighbourhood_size(count: int) -> int:
@@ -142,10 +191,10 @@ def _tfidf(words: Mapping[str, int], df: Counter[str], count: int) -> dict[str, 
     return _normalised(weights)
 
 
-def _joined(text: Mapping[str, float], entities: Mapping[str, float]) -> dict[str, float]:
+def _joined(text: Mapping[str, float], entities: Mapping[str, float], share: float) -> dict[str, float]:
     """Words and entities in one unit vector, so that one cosine weighs both by their shares."""
-    joined = {w: v * math.sqrt(1 - ENTITY_SHARE) for w, v in text.items()}
-    joined.update((e, v * math.sqrt(ENTITY_SHARE)) for e, v in entities.items())
+    joined = {w: v * math.sqrt(1 - share) for w, v in text.items()}
+    joined.update((e, v * math.sqrt(share)) for e, v in entities.items())
     return joined
 
 

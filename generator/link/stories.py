@@ -7,6 +7,8 @@ its closest accounts; a brief that no group takes is a story of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.link.similarity import Neighbours
 
 
@@ -19,11 +21,14 @@ def pair_scores(found: Neighbours) -> dict[tuple[int, int], float]:
     return score
 
 
-def group_stories(score: dict[tuple[int, int], float], count: int, threshold: float) -> list[int]:
+def group_stories(score: dict[tuple[int, int], float], count: int, threshold: float,
+                  encounters: Sequence[str | None] = ()) -> list[int]:
     """A story number for each of `count` briefs (briefs of one story share it), from the scores
-    of their near pairs (pair_scores)."""
+    of their near pairs (pair_scores). With `encounters` (how each brief's people met, or None),
+    a call and a meeting are never one story."""
     story = list(range(count))
     members: dict[int, list[int]] = {n: [n] for n in range(count)}
+    modes: dict[int, set[str]] = {n: {e} if e else set() for n, e in zip(range(count), encounters or [None] * count)}
     for (a, b), value in sorted(score.items(), key=lambda item: (-item[1], item[0])):
         if value < threshold:
             break
@@ -31,10 +36,14 @@ def group_stories(score: dict[tuple[int, int], float], count: int, threshold: fl
         if left == right:
             continue
         group, other = members[left], members[right]
+        if len(modes[left] | modes[right]) > 1:
+            continue
         total = sum(score.get((min(x, y), max(x, y)), 0.0) for x in group for y in other)
         if total / (len(group) * len(other)) >= threshold:
             for n in other:
                 story[n] = left
             group += other
             del members[right]
+            modes[left] |= modes.pop(right)
     return story
+

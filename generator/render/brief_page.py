@@ -21,7 +21,7 @@ from generator.render.templating import (
     SiteInfo,
     render_page,
 )
-from generator.render.urls import brief_uri, entity_uri, page_address, relative
+from generator.render.urls import brief_uri, entity_uri, page_address, relative, story_uri
 
 View = dict[str, Any]  # what a template shows of one thing
 MAX_TAGS = 8
@@ -51,7 +51,7 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
     Print packs hold many briefs on one page, so each passes its own paragraph `anchor` prefix.
     """
     article, summary, source = brief.article, brief.summary, brief.publisher
-    linker = _SentenceLinker(corpus, brief, uri, anchor)
+    linker = SentenceLinker(corpus, brief, uri, anchor)
     return dict(
         source=source.name + ("" if source.origin != "text" else " (as stated in the text)"),
         url=Markdown(safe_url(source.url) or "") if source.url else "",
@@ -69,11 +69,22 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
         # the bottom line opens the summary, so the summary shows the other sentences
         summary=[linker.line(s) for s in summary.sentences if s != summary.bottom_line],
         key_points=[linker.line(s) for s in summary.key_points],
-        quotes=[_quote_view(corpus, brief, quote, uri, anchor) for quote in brief.quotes],
+        quotes=[quote_view(corpus, brief, quote, uri, anchor) for quote in brief.quotes],
         entity_groups=_entity_groups(corpus, brief, uri),
         related=_related_views(corpus, brief, uri),
+        story=_story_view(corpus, brief, uri),
         paragraphs=_paragraph_views(article, anchor),
     )
+
+
+def _story_view(corpus: Corpus, brief: Brief, uri: str) -> View | None:
+    """The story the brief is one account of, if another brief tells it too."""
+    story = corpus.story_of(brief.slug)
+    if story is None:
+        return None
+    others = [corpus.brief(slug).publisher.name for slug in story.briefs if slug != brief.slug]
+    return {"link": link("every account side by side", relative(uri, story_uri(story.slug))),
+            "count": len(story.briefs), "others": ", ".join(dict.fromkeys(others))}
 
 
 def _related_views(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
@@ -92,11 +103,13 @@ def _paragraph_views(article: Article, anchor: str) -> list[View]:
     ]
 
 
-class _SentenceLinker:
-    """Escapes summary sentences, linking each entity's first mention on the page."""
+class SentenceLinker:
+    """Escapes summary sentences, linking each entity's first mention on the page and each
+    sentence to its paragraph (on the page, or on the brief's page at `paragraphs_at`)."""
 
-    def __init__(self, corpus: Corpus, brief: Brief, uri: str, anchor: str = "p-") -> None:
+    def __init__(self, corpus: Corpus, brief: Brief, uri: str, anchor: str = "p-", paragraphs_at: str = "") -> None:
         self.corpus, self.brief, self.uri, self.anchor = corpus, brief, uri, anchor
+        self.paragraphs_at = paragraphs_at
         self.linked: set[str] = set()
         self.mentions = defaultdict(list)
         for mention in brief.mentions:
@@ -117,7 +130,7 @@ class _SentenceLinker:
             if slug not in self.linked and self.corpus.entity(slug).has_page:
                 self.linked.add(slug)
                 spans.append((mention.start - cut, mention.end - cut, relative(self.uri, entity_uri(slug))))
-        anchor = paragraph_link(sentence.paragraph, f"#{self.anchor}{sentence.paragraph}")
+        anchor = paragraph_link(sentence.paragraph, f"{self.paragraphs_at}#{self.anchor}{sentence.paragraph}")
         text = str(text_with_links(sentence.text[cut:], spans))
         if speaker:  # someone's words, never the brief's own statement; quoted once
             quoted = any(mark in sentence.text[cut:] for mark in '"“”')
@@ -148,7 +161,8 @@ def _entity_groups(corpus: Corpus, brief: Brief, uri: str) -> list[View]:
     return groups
 
 
-def _quote_view(corpus: Corpus, brief: Brief, quote: Quote, uri: str, anchor: str = "p-") -> View:
+def quote_view(corpus: Corpus, brief: Brief, quote: Quote, uri: str, anchor: str = "p-",
+               paragraphs_at: str = "") -> View:
     speaker = escape("Unattributed")
     known = corpus.entity_of.get((brief.slug, quote.speaker)) if quote.speaker else None
     if known:
@@ -158,13 +172,14 @@ def _quote_view(corpus: Corpus, brief: Brief, quote: Quote, uri: str, anchor: st
         speaker = escape(quote.speaker)
     paragraph = brief.analysis.sentences[quote.sentence].paragraph
     return {"text": quote.text, "speaker": speaker,
-            "source": paragraph_link(paragraph, f"#{anchor}{paragraph}")}
+            "source": paragraph_link(paragraph, f"{paragraphs_at}#{anchor}{paragraph}")}
 
 
 def reason(corpus: Corpus, brief: Brief, related: Related) -> str:
-    """Why to read the related brief next: what the two share, their subject first (people before
-    places, and of each kind those both name most, then the rarest; else the words both use most),
-    then what differs: another source, an earlier or later date."""
+    """Why to read the related brief next: another account of the same story, or another chapter
+    between the same people; what the two share, their subject first (people before places, and
+    of each kind those both name most, then the rarest; else the words both use most); then what
+    differs: another source, an earlier or later date."""
     other = corpus.brief(related.slug)
     named = [_mentions(corpus, brief), _mentions(corpus, other)]
     specific = ("person", "event", "organisation", "topic", "place")
@@ -173,6 +188,11 @@ def reason(corpus: Corpus, brief: Brief, related: Related) -> str:
                                    e.name.lower()))
     names = [e.name for e in shared[:REASON_NAMES]] or [f"“{w}”" for w in _shared_words(brief, other)]
     parts = [f"both on {_listed(names)}"] if names else []
+    story = corpus.story_of(brief.slug)
+    if story is not None and other.slug in story.briefs:
+        parts.insert(0, "another account of this story")
+    elif sum(e.kind == "person" for e in shared) >= 2:  # the same people, another event
+        parts.insert(0, "another chapter")
     return "; ".join([*parts, *_differences(brief, other)]) or "told in like words"
 
 

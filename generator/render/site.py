@@ -7,8 +7,10 @@ from typing import Any
 
 from generator.model import KINDS, Brief, Corpus, Entity, MarkdownPage
 from generator.render.brief_page import render_brief
+from generator.render.front import render_front
 from generator.render.markup import Markdown, escape, link, paragraph_link
 from generator.render.perspectives import voices
+from generator.render.story_page import render_story, render_story_index
 from generator.render.templating import (
     KIND_LABELS,
     KIND_NAMES,
@@ -18,15 +20,16 @@ from generator.render.templating import (
 from generator.render.urls import brief_uri, entity_uri, relative
 from generator.support import workers
 
-LATEST = 10
 PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes start
 PAGES_PER_TASK = 32
 
 
 def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[MarkdownPage, ...]:
     """Every generated page of the site; a large site's briefs and entities in worker processes."""
-    pages = [render_home(corpus, info), render_brief_index(corpus), render_entity_index(corpus),
-             render_timeline(corpus), render_page("tags.md", "tags.md.j2", title="Topics")]
+    pages = [*render_front(corpus, info), render_story_index(corpus), render_brief_index(corpus),
+             render_entity_index(corpus), render_timeline(corpus),
+             render_page("tags.md", "tags.md.j2", title="Topics")]
+    pages += [render_story(corpus, story) for story in corpus.stories]
     items = [("brief", b.slug) for b in corpus.briefs] + [("entity", e.slug) for e in corpus.entities if e.has_page]
     processes = workers.processes_for(len(items), PARALLEL_MIN_PAGES, processes)
     if processes > 1:
@@ -88,27 +91,6 @@ def render_entity(corpus: Corpus, entity: Entity) -> MarkdownPage:
             for slug, count in entity.companions
             if corpus.entity(slug).has_page
         ],
-    )
-
-
-def render_home(corpus: Corpus, info: SiteInfo) -> MarkdownPage:
-    dated = [b.date.value for b in corpus.briefs if b.date.value]
-    span = f"{min(dated).isoformat()} to {max(dated).isoformat()}" if dated else ""
-    return render_page(
-        "index.md",
-        "home.md.j2",
-        title="Home",
-        description=f"{len(corpus.briefs)} briefs",
-        site_name=info.name,
-        brief_count=len(corpus.briefs),
-        source_count=len({b.publisher.name for b in corpus.briefs if b.publisher.origin != "none"}),
-        span=span,
-        entity_count=sum(e.has_page for e in corpus.entities),
-        latest=[_listing(b, "index.md") for b in corpus.briefs[:LATEST]],
-        briefs_url=Markdown("briefs/index.md"),
-        entities_url=Markdown("entities/index.md"),
-        timeline_url=Markdown("timeline.md"),
-        tags_url=Markdown("tags.md"),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from generator.support.memo import MANY, memo
 
 
@@ -11,6 +13,15 @@ def brief_uri(slug: str) -> str:
 
 def entity_uri(slug: str) -> str:
     return f"entities/{slug}.md"
+
+
+def story_uri(slug: str) -> str:
+    return f"stories/{slug}.md"
+
+
+def day_uri(day: date | None) -> str:
+    """The digest of one day's stories; briefs with no full date have a page of their own."""
+    return f"days/{day.isoformat() if day else 'undated'}.md"
 
 
 @memo(MANY)  # entity pages all link to the same briefs

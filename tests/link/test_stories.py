@@ -45,3 +45,11 @@ def test_two_events_of_one_kind_are_not_related_across_each_other():
     filler = [profile(f"other-{n}", text) for n, text in enumerate(others)]
     related = find_related([profile(slug, text) for slug, text in texts.items()] + filler)
     assert slugs(related["bam-1"]) == ["bam-2"] and slugs(related["qeshm-2"]) == ["qeshm-1"]
+
+
+def test_a_call_and_a_meeting_of_the_same_people_are_never_one_story():
+    scores = [[1, .9, .1], [.9, 1, .1], [.1, .1, 1]]
+    found = neighbours(scores)
+    assert len(set(group_stories(pair_scores(found), 3, 0.5)[:2])) == 1
+    assert len(set(group_stories(pair_scores(found), 3, 0.5, ["remote", "in person", None])[:2])) == 2
+    assert len(set(group_stories(pair_scores(found), 3, 0.5, ["remote", None, None])[:2])) == 1
