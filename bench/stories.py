@@ -1,6 +1,7 @@
 """Stories benchmark: do the generator's stories group the briefs that report one event?
 
     .venv/bin/python bench/stories.py --data ../shared/bench/ecb [--json OUT] [--cache DIR]
+        [--copies ../shared/bench/whitehouse/articles ../shared/bench/bbc/articles]
 
 On ECB+ (`articles/` and the gold events of `clusters.json`) the stories are scored by B-cubed
 precision and recall, a brief in no story counting as a story of its own (the data's README):
@@ -9,6 +10,9 @@ precision and recall, a brief in no story counting as a story of its own (the da
 Beside it, the README's baseline in the same run: TF-IDF over each article file's whole text
 (scikit-learn, sublinear tf, English stop words), average-linkage clustering on cosine distance
 cut at 0.75.
+
+With `--copies`, the copies the generator finds in other folders (one text published twice or
+more, made one brief) are listed, so a reader can check that they are copies.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/bench/ecb")
     parser.add_argument("--json", type=Path, help="write the figures to this file as JSON")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "bench", help="analysis cache folder")
+    parser.add_argument("--copies", type=Path, nargs="*", default=[], help="folders whose copies to list")
     args = parser.parse_args()
     truth = json.loads((args.data / "clusters.json").read_text(encoding="utf-8"))
     briefs = load_briefs(args.data / "articles", args.cache)
@@ -51,6 +56,8 @@ def main() -> None:
                       "link_s": round(seconds, 2)},
         "baseline": b_cubed(baseline(briefs, stem, args.data / "articles"), list(stem.values()), truth),
     }
+    if args.copies:
+        figures["copies"] = {str(folder): list_copies(folder, args.cache) for folder in args.copies}
     print_table(figures)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +97,13 @@ def baseline(briefs: Sequence[Brief], stem: Mapping[str, str], folder: Path) -> 
     return [g for g in groups.values() if len(g) > 1]
 
 
+def list_copies(folder: Path, cache: Path) -> list[dict]:
+    """The copies the generator finds in a folder: each kept brief's file and its copies' files."""
+    corpus = link_briefs(load_briefs(folder, cache))
+    return [{"kept": corpus.brief(slug).article.source.path, "copies": [c.article.source.path for c in copies]}
+            for slug, copies in sorted(corpus.copies.items())]
+
+
 def print_table(figures: dict) -> None:
     print(f"stories over {figures['articles']} articles, {figures['events']} events (B-cubed)")
     for system in ("generator", "baseline"):
@@ -97,6 +111,10 @@ def print_table(figures: dict) -> None:
         extra = f"  {f['stories']} stories, link {f['link_s']} s" if "stories" in f else ""
         print(f"  {system:9}  precision {f['precision']:.3f}  recall {f['recall']:.3f}{extra}")
     print(f"  target     precision {TARGET_PRECISION:.2f}  recall {TARGET_RECALL:.2f}")
+    for folder, copies in figures.get("copies", {}).items():
+        print(f"copies in {folder}: {len(copies)} texts published more than once")
+        for entry in copies:
+            print(f"  {entry['kept']}  <- {', '.join(entry['copies'])}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Literal
@@ -221,6 +221,8 @@ class Corpus:
     entity_of: dict[tuple[str, str], str]  # (brief slug, name in the brief) -> entity slug
     related: dict[str, tuple[Related, ...]]  # brief slug -> related briefs, best first
     stories: tuple[Story, ...] = ()  # newest first (by their latest brief), undated last
+    # brief slug -> the copies of its text other sources published, which get no brief of their own
+    copies: Mapping[str, tuple[Brief, ...]] = field(default_factory=dict)
 
     def story_of(self, brief_slug: str) -> Story | None:
         """The story a brief is part of, if its event is told by another brief too."""

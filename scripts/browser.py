@@ -23,11 +23,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 PAPERS = ("A4", "Letter")
-# The running footer of `make pdf`: the page's title and "page N of M", outside the content.
+# The running footer of `make pdf`: the page's title, outside the content. "Page N of M" is the
+# site's own (print.css), so the Print button's paper has it too.
 FOOTER = (
-    '<div style="font: 7pt sans-serif; color: #444; width: 100%; margin: 0 16mm; display: flex;'
-    ' justify-content: space-between"><span class="title"></span>'
-    '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+    '<div style="font: 7pt sans-serif; color: #444; width: 100%; margin: 0 16mm;"><span class="title"></span></div>'
 )
 
 

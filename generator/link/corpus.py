@@ -18,6 +18,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.link.aliases import EntityRecord, Resolution, resolve
+from generator.link.copies import find_copies
 from generator.link.encounters import encounter
 from generator.link.related import Profile, find_links
 from generator.model import KINDS, Brief, Corpus, Entity, Occurrence, Story
@@ -34,8 +35,12 @@ LEAD_SENTENCES, LEAD_WEIGHT = 3, 8
 
 
 def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpus:
-    """Resolve entities across the briefs and find which briefs relate to which."""
-    ordered = tuple(sorted(briefs, key=brief_order))
+    """Resolve entities across the briefs and find which briefs relate to which; the copies of
+    one text become one brief."""
+    copies = find_copies(sorted(briefs, key=lambda b: b.slug))
+    copied = {slug for others in copies.values() for slug in others}
+    ordered = tuple(sorted((b for b in briefs if b.slug not in copied), key=brief_order))
+    by_slug = {b.slug: b for b in briefs}
     texts = [" ".join(p.text for p in b.article.paragraphs) for b in ordered]
     not_names = common_words(texts, Counter(m.name for b in ordered for m in b.mentions))
     resolution = resolve([(b.slug, b.mentions) for b in ordered], not_names)
@@ -45,7 +50,8 @@ def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpu
                         encounter(b)) for b in ordered]
     links = find_links(profiles)
     stories = _stories(ordered, links.stories, {p.slug: p.entities for p in profiles})
-    return Corpus(ordered, entities, resolution.slug_of, links.related, stories)
+    return Corpus(ordered, entities, resolution.slug_of, links.related, stories,
+                  {kept: tuple(by_slug[s] for s in others) for kept, others in copies.items()})
 
 
 def _stories(briefs: Sequence[Brief], groups: Iterable[Sequence[str]],

@@ -73,8 +73,15 @@ def brief_values(corpus: Corpus, brief: Brief, info: SiteInfo, uri: str, anchor:
         entity_groups=_entity_groups(corpus, brief, uri),
         related=_related_views(corpus, brief, uri),
         story=_story_view(corpus, brief, uri),
+        copies=[_copy_view(c) for c in corpus.copies.get(brief.slug, ())],
         paragraphs=_paragraph_views(article, anchor),
     )
+
+
+def _copy_view(copy: Brief) -> View:
+    """A copy of the brief's text that another source published: who, when, where."""
+    url = safe_url(copy.publisher.url) if copy.publisher.url else None
+    return {"source": copy.publisher.name, "date": copy.date.text, "url": Markdown(url) if url else ""}
 
 
 def _story_view(corpus: Corpus, brief: Brief, uri: str) -> View | None:
