@@ -54,6 +54,9 @@ bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in th
 	$(BIN)/python bench/serve.py --data $(BENCH_DATA)/bbc/articles --articles 1000 --json build/bench-serve.json
 	$(BIN)/python bench/entities.py --data $(BENCH_DATA)/bbc/articles --json build/bench-entities.json
 	$(BIN)/python bench/links.py --data $(BENCH_DATA)/bbc/articles --json build/bench-links.json
+	$(BIN)/python bench/links.py --data $(BENCH_DATA)/ecb/articles --clusters $(BENCH_DATA)/ecb/clusters.json --sample 0 --json build/bench-links-ecb.json
+	$(BIN)/python bench/entities.py --ecb $(BENCH_DATA)/ecb --json build/bench-entities-ecb.json
+	$(BIN)/python bench/stories.py --data $(BENCH_DATA)/ecb --copies $(BENCH_DATA)/whitehouse/articles $(BENCH_DATA)/bbc/articles --json build/bench-stories.json
 	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/bbc --json build/bench-summaries.json --cache .cache
 	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/cnn --json build/bench-summaries-cnn.json --cache .cache
 	$(BIN)/python bench/input.py --data $(BENCH_DATA)/webpages --json build/bench-input.json

@@ -213,6 +213,17 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """Two names the news keeps putting together, and the news that leads with both."""
+
+    slug: str
+    name: str  # "United States – China"
+    entities: tuple[str, ...]  # entity slugs, the more prominent first
+    briefs: tuple[str, ...]  # newest first
+    stories: tuple[str, ...]  # story slugs, newest first
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The briefs joined up: entities resolved across the corpus, related briefs found."""
 
@@ -223,6 +234,7 @@ class Corpus:
     stories: tuple[Story, ...] = ()  # newest first (by their latest brief), undated last
     # brief slug -> the copies of its text other sources published, which get no brief of their own
     copies: Mapping[str, tuple[Brief, ...]] = field(default_factory=dict)
+    topics: tuple[Topic, ...] = ()  # most news first
 
     def story_of(self, brief_slug: str) -> Story | None:
         """The story a brief is part of, if its event is told by another brief too."""

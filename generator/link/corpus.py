@@ -21,6 +21,7 @@ from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.link.copies import find_copies
 from generator.link.encounters import encounter
 from generator.link.related import Profile, find_links
+from generator.link.topics import find_topics
 from generator.model import KINDS, Brief, Corpus, Entity, Occurrence, Story
 from generator.support.text import LETTER_WORD
 
@@ -50,8 +51,10 @@ def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpu
                         encounter(b)) for b in ordered]
     links = find_links(profiles)
     stories = _stories(ordered, links.stories, {p.slug: p.entities for p in profiles})
+    paged = {p.slug: {e: w for e, w in p.prominence.items() if e in p.entities} for p in profiles}
+    topics = find_topics(paged, stories, {e.slug: e.name for e in entities})
     return Corpus(ordered, entities, resolution.slug_of, links.related, stories,
-                  {kept: tuple(by_slug[s] for s in others) for kept, others in copies.items()})
+                  {kept: tuple(by_slug[s] for s in others) for kept, others in copies.items()}, topics)
 
 
 def _stories(briefs: Sequence[Brief], groups: Iterable[Sequence[str]],

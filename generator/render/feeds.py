@@ -1,4 +1,5 @@
-"""Feeds: the newest briefs as Atom (feedgen) and JSON Feed 1.1, for the site and for each entity.
+"""Feeds: the newest briefs as Atom (feedgen) and JSON Feed 1.1, for the site, each entity, each
+topic and each story (its accounts as they come in).
 
 An entry's id is stable (the brief's address, or a tag URI of its slug when the site has no
 site_url), `published` is the brief's stated date and only when it is stated, and `updated` is
@@ -18,7 +19,7 @@ from feedgen.feed import FeedGenerator
 
 from generator.model import Brief, Corpus, Entity, MarkdownPage
 from generator.render.templating import SiteInfo
-from generator.render.urls import brief_uri, entity_uri, page_address
+from generator.render.urls import brief_uri, entity_uri, page_address, story_uri, topic_uri
 
 FEED_ENTRIES = 50  # the newest briefs a feed carries
 SITE_FEED = "feeds/briefs"  # + .xml (Atom) and .json (JSON Feed)
@@ -33,32 +34,45 @@ def feed_stem(entity: Entity | None = None) -> str:
     return feed_stem_of(entity_uri(entity.slug)) if entity else SITE_FEED
 
 
+# pages with a feed of their own: their briefs (folder -> what the feed's title calls them)
+OWN_FEEDS = {"entities": "This entity's briefs", "topics": "This topic's briefs", "stories": "This story's accounts"}
+
+
 def feed_links(page: str, generated: frozenset[str] | set[str]) -> list[tuple[str, str, str]]:
     """The feeds a page announces (`<link rel="alternate">`): (MIME type, title, uri in the site).
-    Every page the site's; an entity's page its own too."""
+    Every page the site's; an entity's, a topic's and a story's page its own too."""
     stems = [SITE_FEED]
-    if page.startswith("entities/") and page != "entities/index.md":
+    folder = page.split("/", 1)[0]
+    if folder in OWN_FEEDS and page != f"{folder}/index.md":
         stems.append(feed_stem_of(page))
     found = []
     for stem in stems:
         for extension, kind in ((".xml", "application/atom+xml"), (".json", "application/feed+json")):
             if stem + extension in generated:
-                found.append((kind, "This entity's briefs" if stem != SITE_FEED else "Latest briefs", stem + extension))
+                found.append((kind, OWN_FEEDS[folder] if stem != SITE_FEED else "Latest briefs", stem + extension))
     return found
 
 
 def feed_stem_of(page: str) -> str:
-    """The feed stem of an entity page's uri: entities/x.md -> feeds/entities/x."""
-    return "feeds/entities/" + posixpath.basename(page).removesuffix(".md")
+    """The feed stem of an entity's, topic's or story's page: entities/x.md -> feeds/entities/x."""
+    return f"feeds/{posixpath.dirname(page)}/" + posixpath.basename(page).removesuffix(".md")
 
 
 def render_feeds(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
-    """The site's feeds and one pair per entity with a page."""
+    """The site's feeds and one pair per entity with a page, per topic and per story."""
     feeds = [*_pair(corpus.briefs, info, f"{info.name}: latest briefs", "index.md", feed_stem())]
     for entity in corpus.entities:
         if entity.has_page:
             briefs = [corpus.brief(slug) for slug in dict.fromkeys(o.brief for o in entity.occurrences)]
             feeds += _pair(briefs, info, f"{info.name}: {entity.name}", entity_uri(entity.slug), feed_stem(entity))
+    for topic in corpus.topics:
+        uri = topic_uri(topic.slug)
+        feeds += _pair([corpus.brief(b) for b in topic.briefs], info, f"{info.name}: {topic.name}", uri,
+                       feed_stem_of(uri))
+    for story in corpus.stories:
+        uri = story_uri(story.slug)
+        title = corpus.brief(story.lead).article.title
+        feeds += _pair([corpus.brief(b) for b in story.briefs], info, f"{info.name}: {title}", uri, feed_stem_of(uri))
     return tuple(feeds)
 
 

@@ -18,12 +18,22 @@ from generator.render.brief_page import View
 from generator.render.markup import Markdown, escape, link
 from generator.render.story_page import story_title
 from generator.render.templating import SiteInfo, render_page
-from generator.render.urls import brief_uri, day_uri, entity_uri, page_address, relative, story_uri
+from generator.render.urls import (
+    brief_uri,
+    day_pack_uri,
+    day_uri,
+    entity_uri,
+    page_address,
+    relative,
+    story_uri,
+    topic_uri,
+)
 
 FRONT_DAYS = 5  # days with news shown on the front page
 FRONT_ITEMS = 20  # items at most on the front page
 WEEK = 7  # the "last seven days" of the archive, counted back from its newest stated date
-MOST_MENTIONED = 8  # people, and organisations, listed as most mentioned
+MOST_MENTIONED = 8
+FRONT_TOPICS = 6  # people, and organisations, listed as most mentioned
 UNDATED = "Without a full date"
 
 
@@ -80,18 +90,20 @@ def render_front(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
         organisations=_most_mentioned(corpus, uri, since, "organisation"),
         stories_url=Markdown("stories/index.md"), briefs_url=Markdown("briefs/index.md"),
         entities_url=Markdown("entities/index.md"), timeline_url=Markdown("timeline.md"),
-        tags_url=Markdown("tags.md"),
+        topics_url=Markdown("topics/index.md"),
+        topics=[{"link": link(t.name, relative(uri, topic_uri(t.slug))), "count": len(t.briefs)}
+                for t in corpus.topics[:FRONT_TOPICS]],
     )
     digests = [_digest(corpus, info, day, group) for day, group in days]
     return (home, *digests)
 
 
-def _day_label(day: date | None) -> str:
+def day_label(day: date | None) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}" if day else UNDATED
 
 
 def _day_view(corpus: Corpus, uri: str, day: date | None, items: list[Item]) -> View:
-    return {"label": _day_label(day), "digest": link("Digest of the day", relative(uri, day_uri(day))),
+    return {"label": day_label(day), "digest": link("Digest of the day", relative(uri, day_uri(day))),
             "items": [_item_view(corpus, uri, i) for i in items]}
 
 
@@ -129,7 +141,7 @@ def _most_mentioned(corpus: Corpus, uri: str, since: date | None, kind: str) -> 
 
 def _digest(corpus: Corpus, info: SiteInfo, day: date | None, items: list[Item]) -> MarkdownPage:
     uri = day_uri(day)
-    label = _day_label(day)
+    label = day_label(day)
     entries = []
     for number, item in enumerate(items, 1):
         view = _item_view(corpus, uri, item)
@@ -140,4 +152,5 @@ def _digest(corpus: Corpus, info: SiteInfo, day: date | None, items: list[Item])
         uri, "day.md.j2", title=f"Digest: {label}", description=f"{len(items)} items of news, {label}",
         site_name=info.name, label=label, entries=entries, address=page_address(uri, info.url, info.directory_urls),
         front=link("Front page", relative(uri, "index.md")),
+        pack=link("Print every brief of the day in full", relative(uri, day_pack_uri(day))),
     )

@@ -9,15 +9,17 @@ deliberately not in the navigation (see mkdocs.yml).
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import chain, count
+from itertools import chain, count, groupby
 from typing import Any
 
 from generator.model import Brief, Corpus, MarkdownPage
 from generator.render.brief_page import brief_tags, brief_values
 from generator.render.buildinfo import format_time
+from generator.render.front import day_label, news_items
 from generator.render.markup import Markdown, link
+from generator.render.story_page import story_title
 from generator.render.templating import SiteInfo, environment, render_page
-from generator.render.urls import page_address, relative
+from generator.render.urls import day_pack_uri, page_address, relative, story_pack_uri
 from generator.support.slugs import first_free, slug
 
 INDEX_URI = "print/index.md"
@@ -30,16 +32,26 @@ PACK_LIMIT = 100
 
 
 def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
-    """The page listing the packs, the pack of every brief and one pack per topic tag."""
+    """The page listing the packs, the pack of every brief, one pack per topic tag, per story
+    (its accounts, oldest first) and per day (the briefs of the day's news)."""
     topics = _topic_packs(corpus)
+    stories = [(story_title(corpus, s), story_pack_uri(s.slug), tuple(corpus.brief(b) for b in s.briefs))
+               for s in corpus.stories]
+    days = [(day_label(day), day_pack_uri(day), tuple(b for item in items for b in item.briefs))
+            for day, items in groupby(news_items(corpus), key=lambda i: i.day)]
+
+    def listed(packs: list[tuple[str, str, tuple[Brief, ...]]]) -> list[dict[str, Any]]:
+        return [{"link": link(label, relative(INDEX_URI, uri)), "count": len(briefs)} for label, uri, briefs in packs]
+
     index = render_page(
         INDEX_URI, "packs.md.j2", title="Print packs", description="Briefs gathered for printing",
         all_link=link("All briefs", relative(INDEX_URI, ALL_URI)), count=len(corpus.briefs),
-        topics=[{"link": link(tag, relative(INDEX_URI, uri)), "count": len(briefs)}
-                for tag, uri, briefs in topics],
+        topics=listed(topics), stories=listed(stories), days=listed(days),
     )
     packs = [render_pack(corpus, info, ALL_URI, "All briefs", corpus.briefs)]
     packs += [render_pack(corpus, info, uri, f"Topic: {tag}", briefs) for tag, uri, briefs in topics]
+    packs += [render_pack(corpus, info, uri, f"Story: {title}", briefs) for title, uri, briefs in stories]
+    packs += [render_pack(corpus, info, uri, f"Day: {label}", briefs) for label, uri, briefs in days]
     return (index, *packs)
 
 

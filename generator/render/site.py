@@ -17,6 +17,7 @@ from generator.render.templating import (
     SiteInfo,
     render_page,
 )
+from generator.render.topic_pages import render_topics
 from generator.render.urls import brief_uri, entity_uri, relative
 from generator.support import workers
 
@@ -28,7 +29,7 @@ def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[Mar
     """Every generated page of the site; a large site's briefs and entities in worker processes."""
     pages = [*render_front(corpus, info), render_story_index(corpus), render_brief_index(corpus),
              render_entity_index(corpus), render_timeline(corpus),
-             render_page("tags.md", "tags.md.j2", title="Topics")]
+             render_page("tags.md", "tags.md.j2", title="Tags"), *render_topics(corpus)]
     pages += [render_story(corpus, story) for story in corpus.stories]
     items = [("brief", b.slug) for b in corpus.briefs] + [("entity", e.slug) for e in corpus.entities if e.has_page]
     processes = workers.processes_for(len(items), PARALLEL_MIN_PAGES, processes)

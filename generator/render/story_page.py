@@ -14,7 +14,7 @@ from generator.model import Brief, Corpus, MarkdownPage, Sentence, Story
 from generator.render.brief_page import SentenceLinker, View, quote_view
 from generator.render.markup import Markdown, escape, link
 from generator.render.templating import render_page
-from generator.render.urls import brief_uri, entity_uri, relative, story_uri
+from generator.render.urls import brief_uri, entity_uri, relative, story_pack_uri, story_uri
 from generator.support.text import content_words
 
 ONLY_HERE = 3  # sentences an account shows that the others do not say
@@ -36,6 +36,7 @@ def render_story(corpus: Corpus, story: Story) -> MarkdownPage:
     return render_page(
         uri, "story.md.j2", title=story_title(corpus, story), description=lead.summary.bottom_line.text,
         back_link=link("All stories", relative(uri, "stories/index.md")),
+        pack_link=link("Print every account in full", relative(uri, story_pack_uri(story.slug))),
         bottom_line=linker.line(lead.summary.bottom_line),
         lead_link=link(lead.article.title, relative(uri, brief_uri(lead.slug))),
         lead_source=lead.publisher.name,

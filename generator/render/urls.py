@@ -15,6 +15,10 @@ def entity_uri(slug: str) -> str:
     return f"entities/{slug}.md"
 
 
+def topic_uri(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
 def story_uri(slug: str) -> str:
     return f"stories/{slug}.md"
 
@@ -48,3 +52,11 @@ def page_address(uri: str, site_url: str = "", directory_urls: bool = True) -> s
     else:
         path = f"{stem}/"
     return f"{site_url.rstrip('/')}/{path}" if site_url else path or "./"
+
+
+def story_pack_uri(slug: str) -> str:
+    return f"print/stories/{slug}.md"
+
+
+def day_pack_uri(day: date | None) -> str:
+    return f"print/{day_uri(day)}"

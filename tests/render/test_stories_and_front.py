@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import feedparser
 import pytest
 from mkdocs.utils.meta import get_data
 
@@ -12,7 +13,9 @@ from generator.analyse.nlp import analyse
 from generator.brief import make_brief
 from generator.link import link_briefs
 from generator.model import FrontMatter
+from generator.render.feeds import feed_links, render_feeds
 from generator.render.front import news_items
+from generator.render.pack import render_packs
 from generator.render.site import render_site
 from generator.render.templating import SiteInfo
 from tests.conftest import make_article
@@ -60,7 +63,8 @@ def corpus():
 
 @pytest.fixture(scope="module")
 def pages(corpus):
-    return {p.uri: get_data(p.markdown)[0] for p in render_site(corpus, SiteInfo("Test"))}
+    info = SiteInfo("Test")
+    return {p.uri: get_data(p.markdown)[0] for p in render_site(corpus, info) + render_packs(corpus, info)}
 
 
 def test_two_accounts_of_one_event_are_one_story_named_after_the_first(corpus):
@@ -111,3 +115,24 @@ def test_each_day_has_a_digest_that_prints_with_contents_and_sources(pages):
     assert "[Wire Service](../briefs/quake-wire.md) · [Daily Paper](../briefs/quake-daily.md)" in digest
     assert "Print this digest" in digest
     assert "days/undated.md" in pages and "days/2024-03-04.md" not in pages  # a story is listed on its newest day
+
+
+def test_each_story_and_each_day_has_a_print_pack_listed_on_the_packs_page(pages):
+    story_pack = pages["print/stories/quake-wire.md"]
+    assert story_pack.count('<div class="pack-brief"') == 2
+    assert story_pack.index("# Earthquake hits Qeshm island") < story_pack.index("# Seven dead as earthquake")
+    assert "(../print/stories/quake-wire.md)" in pages["stories/quake-wire.md"]
+    assert pages["print/days/undated.md"].count('<div class="pack-brief"') == 1
+    assert "(../print/days/2024-03-05.md)" in pages["days/2024-03-05.md"]
+    index = pages["print/index.md"]
+    assert "## By story" in index and "(stories/quake-wire.md) · 2 briefs" in index
+    assert "(days/2024-03-05.md) · 2 briefs" in index
+
+
+def test_a_story_has_a_feed_of_its_accounts_that_its_page_announces(corpus):
+    made = {p.uri: p.markdown for p in render_feeds(corpus, SiteInfo("Test"))}
+    found = feedparser.parse(made["feeds/stories/quake-wire.xml"])
+    assert not found.bozo and len(found.entries) == 2
+    assert ("application/atom+xml", "This story's accounts", "feeds/stories/quake-wire.xml") in feed_links(
+        "stories/quake-wire.md", set(made))
+    assert "feeds/stories/index.xml" not in made and len(feed_links("stories/index.md", set(made))) == 2
