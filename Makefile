@@ -23,7 +23,9 @@ $(NODE_TOOLS): package.json package-lock.json
 
 site: $(INSTALLED) $(NODE_TOOLS)  ## generate the briefs from seeds/ and build site/
 	@# built aside and swapped in, so a failed build leaves the previous site/ whole
-	rm -rf .site.tmp
+	rm -rf .site.tmp && mkdir .site.tmp
+	@# the previous build's list of briefs, so the front page can say what is new
+	if [ -f site/briefing-manifest.json ]; then cp site/briefing-manifest.json .site.tmp/; fi
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
 

@@ -65,7 +65,8 @@ def _build(settings: Settings) -> BuildResult:
     # Render: every page as Markdown from the templates.
     with _timed(seconds, "render"):
         info = SiteInfo(settings.site_name, settings.site_url, settings.directory_urls, settings.built)
-        pages = render_site(corpus, info, settings.workers) + render_packs(corpus, info) + render_feeds(corpus, info)
+        pages = (render_site(corpus, info, settings.workers, settings.previous) + render_packs(corpus, info)
+                 + render_feeds(corpus, info))
         # a hand-written page at the same path wins: the generator never replaces a person's work
         hand_written = tuple(p.uri for p in pages if settings.docs and (settings.docs / p.uri).is_file())
         pages = tuple(p for p in pages if p.uri not in hand_written)

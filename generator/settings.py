@@ -6,6 +6,7 @@ The one place their defaults live: the mkdocs plugin (from mkdocs.yml) and the c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,9 @@ class Settings:
     directory_urls: bool = True  # mkdocs' use_directory_urls: briefs/x/ rather than briefs/x.html
     built: datetime | None = None  # when the site is built (buildinfo.build_time); None: not printed
     docs: Path | None = None  # hand-written pages: a generated page at the same path is left out
+    # the briefs of the previous build (slug -> digest of the article file, from the manifest it
+    # left in the site: render/front.py MANIFEST); None: unknown, the front page says nothing new
+    previous: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         for name in ("seeds", "cache", "docs"):

@@ -31,6 +31,7 @@ from generator.mkdocs.staging import stage
 from generator.pipeline import build
 from generator.render.buildinfo import build_time
 from generator.render.feeds import feed_links
+from generator.render.front import MANIFEST, read_manifest
 from generator.report import cache_line, summary_line, unused_keys_line
 from generator.settings import Settings, SettingsError, default
 
@@ -90,6 +91,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 directory_urls=config.use_directory_urls,
                 built=self.built,
                 docs=Path(config.docs_dir),
+                # read before mkdocs empties the site folder: what the previous build made
+                previous=read_manifest(Path(config.site_dir) / MANIFEST),
             )
         except SettingsError as error:
             raise PluginError(f"briefing: {error}") from error

@@ -8,10 +8,13 @@ page that prints as a morning brief.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
+from pathlib import Path
 
 from generator.model import Brief, Corpus, Entity, MarkdownPage, Story
 from generator.render.brief_page import View
@@ -35,6 +38,7 @@ WEEK = 7  # the "last seven days" of the archive, counted back from its newest s
 MOST_MENTIONED = 8
 FRONT_TOPICS = 6  # people, and organisations, listed as most mentioned
 UNDATED = "Without a full date"
+MANIFEST = "briefing-manifest.json"  # the briefs this build made, for the next one to compare
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,14 @@ def news_items(corpus: Corpus) -> list[Item]:
     return sorted(items, key=lambda i: (i.day is None, -(i.day.toordinal() if i.day else 0)))
 
 
-def render_front(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
-    """The home page and one digest page per day (and one for undated news)."""
+def render_front(corpus: Corpus, info: SiteInfo, previous: Mapping[str, str] | None = None
+                 ) -> tuple[MarkdownPage, ...]:
+    """The home page, one digest page per day (and one for undated news), and the manifest the
+    next build reads to say what is new. `previous`: the previous build's manifest, if known."""
     uri = "index.md"
     items = news_items(corpus)
+    changed = {b.slug for b in corpus.briefs
+               if previous is not None and previous.get(b.slug) != b.article.source.digest}
     days = [(day, list(group)) for day, group in groupby(items, key=lambda i: i.day)]
     shown: list[View] = []
     total = 0
@@ -88,6 +96,9 @@ def render_front(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
         week=Markdown(f"{since.isoformat()} to {max(dated).isoformat()}") if since and dated else "",
         people=_most_mentioned(corpus, uri, since, "person"),
         organisations=_most_mentioned(corpus, uri, since, "organisation"),
+        known=previous is not None,
+        new=[_item_view(corpus, uri, i) for i in items if any(b.slug in changed for b in i.briefs)][:FRONT_ITEMS],
+        removed=sum(slug not in {b.slug for b in corpus.briefs} for slug in previous or {}),
         stories_url=Markdown("stories/index.md"), briefs_url=Markdown("briefs/index.md"),
         entities_url=Markdown("entities/index.md"), timeline_url=Markdown("timeline.md"),
         topics_url=Markdown("topics/index.md"),
@@ -95,7 +106,20 @@ def render_front(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
                 for t in corpus.topics[:FRONT_TOPICS]],
     )
     digests = [_digest(corpus, info, day, group) for day, group in days]
-    return (home, *digests)
+    manifest = json.dumps({b.slug: b.article.source.digest for b in sorted(corpus.briefs, key=lambda b: b.slug)},
+                          indent=0)
+    return (home, *digests, MarkdownPage(MANIFEST, manifest + "\n"))
+
+
+def read_manifest(path: Path) -> dict[str, str] | None:
+    """The briefs of the build that left `path` (slug -> digest); None when it is missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        return None
+    return data
 
 
 def day_label(day: date | None) -> str:

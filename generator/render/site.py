@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import groupby
 from typing import Any
 
@@ -25,9 +26,10 @@ PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes star
 PAGES_PER_TASK = 32
 
 
-def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0) -> tuple[MarkdownPage, ...]:
+def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0,
+                previous: Mapping[str, str] | None = None) -> tuple[MarkdownPage, ...]:
     """Every generated page of the site; a large site's briefs and entities in worker processes."""
-    pages = [*render_front(corpus, info), render_story_index(corpus), render_brief_index(corpus),
+    pages = [*render_front(corpus, info, previous), render_story_index(corpus), render_brief_index(corpus),
              render_entity_index(corpus), render_timeline(corpus),
              render_page("tags.md", "tags.md.j2", title="Tags"), *render_topics(corpus)]
     pages += [render_story(corpus, story) for story in corpus.stories]

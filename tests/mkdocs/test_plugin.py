@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 
 from generator.mkdocs.plugin import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, BriefingPlugin
 from generator.settings import Settings, default
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_site, copy_project
 
 
 def configured(command: str = "build") -> BriefingPlugin:
@@ -47,3 +47,19 @@ def test_the_search_dialog_gets_a_name_in_every_page():
     assert plugin.on_post_template(page, template_name="404.html", config=None) == page.replace(
         SEARCH_DIALOG, NAMED_SEARCH_DIALOG)
     assert 'aria-label="Search"' in NAMED_SEARCH_DIALOG
+
+
+def test_a_build_into_the_previous_site_says_which_briefs_are_new(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("Harbour reopens\n\nThe harbour of Bergen reopened on Monday after repairs.\n")
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", seeds)
+    site = tmp_path / "project" / "site"
+    assert build_site(project, site).returncode == 0
+    assert "New since the last build" not in (site / "index.html").read_text()
+    (project / "seeds" / "two.txt").write_text("Ferry fares rise\n\nFerry fares on the fjord rise by a tenth in May.\n")
+    assert build_site(project, site).returncode == 0  # into the same folder: it reads the manifest first
+    home = (site / "index.html").read_text()
+    new = home[home.index("New since the last build"):]
+    assert "Ferry fares rise" in new[:new.index("</dl>")] and "Harbour reopens" not in new[:new.index("</dl>")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -136,3 +137,19 @@ def test_a_story_has_a_feed_of_its_accounts_that_its_page_announces(corpus):
     assert ("application/atom+xml", "This story's accounts", "feeds/stories/quake-wire.xml") in feed_links(
         "stories/quake-wire.md", set(made))
     assert "feeds/stories/index.xml" not in made and len(feed_links("stories/index.md", set(made))) == 2
+
+
+def test_the_front_page_says_what_is_new_since_the_previous_build(corpus):
+    info = SiteInfo("Test")
+    first = {p.uri: p.markdown for p in render_site(corpus, info)}
+    assert "New since the last build" not in first["index.md"]  # the first build knows no previous one
+    previous = json.loads(first["briefing-manifest.json"])
+    assert set(previous) == {b.slug for b in corpus.briefs}
+    same = {p.uri: p.markdown for p in render_site(corpus, info, previous=previous)}["index.md"]
+    assert "## New since the last build\n\nNo brief was added or changed." in same
+    older = {k: v for k, v in previous.items() if k not in ("quake-daily", "other-3")} | {"gone": "0" * 64}
+    home = {p.uri: p.markdown for p in render_site(corpus, info, previous=older)}["index.md"]
+    new = home[home.index("## New since the last build"):home.index("**Topics:**") if "**Topics:**" in home
+               else home.index("## Most mentioned")]
+    assert "(stories/quake-wire.md)" in new and "(briefs/other-3.md)" in new and "other-1" not in new
+    assert "1 brief removed." in new
