@@ -29,6 +29,7 @@ FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
 ADJECTIVE_ENDING = 2  # letters a country's name may add to the name it opens with ("Russia-n Federation")
 MISSPELT_ALIKE, MISSPELT_LENGTH = 85, 4  # across briefs: one word of a full name, this alike, this long
 PERSON_SHARE = 1 / 3  # of a person-shaped name's mentions the model calls a person, enough to be one
+NAME_SUFFIX = re.compile(r"\s(?:Jr|Sr|II|III|IV)\.?$")  # only people's names end so
 UNANIMOUS = 0.8  # share of a full name's mentions the model must call a person, without a title
 DOMINANT = 3.0  # a full name takes a lone surname when it is in this many times the briefs of its rivals
 TITLE_DOMINANT = 2.0  # a title is evidence already: its bearer need only outnumber the others twice
@@ -349,7 +350,13 @@ def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bo
     if person_shaped(name) and (titled or PERSON_SHARE * votes.total() <= votes["person"]):
         return "person", True
     # a full name the text treats as a person's ("Zurana Horton, who …"), whatever its given name
-    if FULL_NAME.match(name) and votes["person"] and sum(groups.cued[k] for k in keys):
+    cued = sum(groups.cued[k] for k in keys)
+    if FULL_NAME.match(name) and votes["person"] and cued:
+        return "person", True
+    # a name with a person's suffix ("Arcade Joseph Comeaux Jr"), or a lone name the text treats
+    # as a person's that nearly every mention calls one ("Gray, 16, …"), is a person
+    if (NAME_SUFFIX.search(name) and 2 * votes["person"] > votes.total()) or (
+            cued and votes["person"] >= UNANIMOUS * votes.total()):
         return "person", True
     if kind != "person" or titled > 0:
         return kind, True
@@ -358,7 +365,10 @@ def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bo
         return kind, True
     if not others:
         return kind, len(name.split()) > 1
-    return ("place" if others["place"] > votes.total() / 2 else "organisation"), True
+    # a place when a good share of the mentions say so ("Papua", also taken for a person); else
+    # the votes for a person say it acts: an organisation ("Jaguars", a team)
+    place = others["place"] >= max(others.values()) and 3 * others["place"] >= votes.total()
+    return ("place" if place else "organisation"), True
 
 
 def _majority(votes: Counter[Kind]) -> Kind:
