@@ -13,16 +13,18 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
-from generator.model import Brief, Corpus, Entity, MarkdownPage
+from generator.model import Brief, Corpus, Entity, MarkdownPage, Story
 from generator.render.templating import SiteInfo
 from generator.render.urls import brief_uri, entity_uri, page_address, story_uri, topic_uri
 
 FEED_ENTRIES = 50  # the newest briefs a feed carries
 SITE_FEED = "feeds/briefs"  # + .xml (Atom) and .json (JSON Feed)
+STORIES_FEED = "feeds/stories"  # the newest stories, announced by the home page and the stories index
 TAG_AUTHORITY = "tag:briefing,2026:"  # ids when the site has no address of its own
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # what XML 1.0 cannot hold (lxml refuses it): control characters, lone surrogates, U+FFFE/FFFF
@@ -41,7 +43,7 @@ OWN_FEEDS = {"entities": "This entity's briefs", "topics": "This topic's briefs"
 def feed_links(page: str, generated: frozenset[str] | set[str]) -> list[tuple[str, str, str]]:
     """The feeds a page announces (`<link rel="alternate">`): (MIME type, title, uri in the site).
     Every page the site's; an entity's, a topic's and a story's page its own too."""
-    stems = [SITE_FEED]
+    stems = [SITE_FEED, *([STORIES_FEED] if page in ("index.md", "stories/index.md") else [])]
     folder = page.split("/", 1)[0]
     if folder in OWN_FEEDS and page != f"{folder}/index.md":
         stems.append(feed_stem_of(page))
@@ -49,7 +51,8 @@ def feed_links(page: str, generated: frozenset[str] | set[str]) -> list[tuple[st
     for stem in stems:
         for extension, kind in ((".xml", "application/atom+xml"), (".json", "application/feed+json")):
             if stem + extension in generated:
-                found.append((kind, OWN_FEEDS[folder] if stem != SITE_FEED else "Latest briefs", stem + extension))
+                label = {SITE_FEED: "Latest briefs", STORIES_FEED: "Latest stories"}.get(stem) or OWN_FEEDS[folder]
+                found.append((kind, label, stem + extension))
     return found
 
 
@@ -61,6 +64,10 @@ def feed_stem_of(page: str) -> str:
 def render_feeds(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
     """The site's feeds and one pair per entity with a page, per topic and per story."""
     feeds = [*_pair(corpus.briefs, info, f"{info.name}: latest briefs", "index.md", feed_stem())]
+    newest = sorted(corpus.stories, key=lambda s: (s.last_seen is None, -(s.last_seen.toordinal() if s.last_seen
+                                                                            else 0), s.slug))[:FEED_ENTRIES]
+    feeds += _feeds([_story_entry(corpus, s) for s in newest], info, f"{info.name}: latest stories",
+                    "stories/index.md", STORIES_FEED)
     for entity in corpus.entities:
         if entity.has_page:
             briefs = [corpus.brief(slug) for slug in dict.fromkeys(o.brief for o in entity.occurrences)]
@@ -76,46 +83,73 @@ def render_feeds(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
     return tuple(feeds)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One item of a feed: a brief, or a story."""
+
+    uri: str  # its page
+    title: str
+    summary: str  # the bottom line
+    day: date | None  # its stated date (a story's newest), if stated in full
+    author: str | None  # who published it, as stated
+
+
+def _brief_entry(brief: Brief) -> _Entry:
+    return _Entry(brief_uri(brief.slug), brief.article.title, brief.summary.bottom_line.text, brief.date.value,
+                  brief.publisher.name if brief.publisher.origin != "none" else None)
+
+
+def _story_entry(corpus: Corpus, story: Story) -> _Entry:
+    lead = corpus.brief(story.lead)
+    sources = ", ".join(dict.fromkeys(corpus.brief(b).publisher.name for b in story.briefs
+                                      if corpus.brief(b).publisher.origin != "none"))
+    return _Entry(story_uri(story.slug), lead.article.title, lead.summary.bottom_line.text, story.last_seen,
+                  sources or None)
+
+
 def _pair(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> list[MarkdownPage]:
     newest = sorted(briefs, key=_newest_first)[:FEED_ENTRIES]
-    return [MarkdownPage(f"{stem}.xml", _atom(newest, info, title, page, stem)),
-            MarkdownPage(f"{stem}.json", _json_feed(newest, info, title, page, stem))]
+    return _feeds([_brief_entry(b) for b in newest], info, title, page, stem)
 
 
-def _atom(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> str:
+def _feeds(entries: Sequence[_Entry], info: SiteInfo, title: str, page: str, stem: str) -> list[MarkdownPage]:
+    return [MarkdownPage(f"{stem}.xml", _atom(entries, info, title, page, stem)),
+            MarkdownPage(f"{stem}.json", _json_feed(entries, info, title, page, stem))]
+
+
+def _atom(entries: Sequence[_Entry], info: SiteInfo, title: str, page: str, stem: str) -> str:
     feed = FeedGenerator()
     feed.id(_id(info, page))
     feed.title(_xml(title))
     feed.author({"name": _xml(info.name)})
     feed.link(href=_address(info, f"{stem}.xml", page), rel="alternate")
     feed.link(href=_address(info, f"{stem}.xml", f"{stem}.xml", asset=True), rel="self")
-    feed.updated(max((_updated(b, info) for b in briefs), default=_built(info)))
-    for brief in briefs:
+    feed.updated(max((_updated(e, info) for e in entries), default=_built(info)))
+    for item in entries:
         entry = feed.add_entry(order="append")
-        entry.id(_id(info, brief_uri(brief.slug)))
-        entry.title(_xml(brief.article.title))
-        entry.link(href=_address(info, f"{stem}.xml", brief_uri(brief.slug)))
-        entry.summary(_xml(brief.summary.bottom_line.text))
-        entry.updated(_updated(brief, info))
-        if brief.date.value:
-            entry.published(_midnight(brief.date.value))
-        if brief.publisher.origin != "none":
-            entry.author({"name": _xml(brief.publisher.name)})
+        entry.id(_id(info, item.uri))
+        entry.title(_xml(item.title))
+        entry.link(href=_address(info, f"{stem}.xml", item.uri))
+        entry.summary(_xml(item.summary))
+        entry.updated(_updated(item, info))
+        if item.day:
+            entry.published(_midnight(item.day))
+        if item.author:
+            entry.author({"name": _xml(item.author)})
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
-def _json_feed(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> str:
+def _json_feed(entries: Sequence[_Entry], info: SiteInfo, title: str, page: str, stem: str) -> str:
     items = []
-    for brief in briefs:
-        uri = brief_uri(brief.slug)
+    for entry in entries:
         item: dict[str, object] = {
-            "id": _id(info, uri), "url": _address(info, f"{stem}.json", uri), "title": brief.article.title,
-            "summary": brief.summary.bottom_line.text, "content_text": brief.summary.bottom_line.text,
-            "date_modified": _updated(brief, info).isoformat()}
-        if brief.date.value:
-            item["date_published"] = _midnight(brief.date.value).isoformat()
-        if brief.publisher.origin != "none":
-            item["authors"] = [{"name": brief.publisher.name}]
+            "id": _id(info, entry.uri), "url": _address(info, f"{stem}.json", entry.uri), "title": entry.title,
+            "summary": entry.summary, "content_text": entry.summary,
+            "date_modified": _updated(entry, info).isoformat()}
+        if entry.day:
+            item["date_published"] = _midnight(entry.day).isoformat()
+        if entry.author:
+            item["authors"] = [{"name": entry.author}]
         items.append(item)
     feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": _address(info, f"{stem}.json", page),
             "feed_url": _address(info, f"{stem}.json", f"{stem}.json", asset=True), "items": items}
@@ -131,8 +165,8 @@ def _newest_first(brief: Brief) -> tuple[bool, int, str]:
     return (when is None, -(when.toordinal() if when else 0), brief.slug)
 
 
-def _updated(brief: Brief, info: SiteInfo) -> datetime:
-    return _midnight(brief.date.value) if brief.date.value else _built(info)
+def _updated(entry: _Entry, info: SiteInfo) -> datetime:
+    return _midnight(entry.day) if entry.day else _built(info)
 
 
 def _built(info: SiteInfo) -> datetime:

@@ -72,7 +72,10 @@ def test_each_entity_page_has_feeds_of_its_briefs_and_announces_them(corpus):
     announced = feed_links(f"entities/{wang.slug}.md", frozenset(made))
     assert [uri for _, _, uri in announced] == ["feeds/briefs.xml", "feeds/briefs.json",
                                                f"feeds/entities/{wang.slug}.xml", f"feeds/entities/{wang.slug}.json"]
-    assert [uri for _, _, uri in feed_links("index.md", frozenset(made))] == ["feeds/briefs.xml", "feeds/briefs.json"]
+    assert [uri for _, _, uri in feed_links("timeline.md", frozenset(made))] == ["feeds/briefs.xml", "feeds/briefs.json"]
+    # the home page announces the stories' feed too (empty until two briefs tell one event)
+    assert [uri for _, _, uri in feed_links("index.md", frozenset(made))][2:] == ["feeds/stories.xml",
+                                                                                 "feeds/stories.json"]
 
 
 def test_markup_and_control_characters_in_an_article_stay_text_in_the_feed(corpus):

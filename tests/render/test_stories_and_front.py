@@ -136,7 +136,8 @@ def test_a_story_has_a_feed_of_its_accounts_that_its_page_announces(corpus):
     assert not found.bozo and len(found.entries) == 2
     assert ("application/atom+xml", "This story's accounts", "feeds/stories/quake-wire.xml") in feed_links(
         "stories/quake-wire.md", set(made))
-    assert "feeds/stories/index.xml" not in made and len(feed_links("stories/index.md", set(made))) == 2
+    # the stories index announces the site's feeds of briefs and of stories, not one of its own
+    assert "feeds/stories/index.xml" not in made and len(feed_links("stories/index.md", set(made))) == 4
 
 
 def test_the_front_page_says_what_is_new_since_the_previous_build(corpus):
@@ -153,3 +154,12 @@ def test_the_front_page_says_what_is_new_since_the_previous_build(corpus):
                else home.index("## Most mentioned")]
     assert "(stories/quake-wire.md)" in new and "(briefs/other-3.md)" in new and "other-1" not in new
     assert "1 brief removed." in new
+
+
+def test_the_sites_stories_feed_holds_each_story_once_and_the_home_page_announces_it(corpus):
+    made = {p.uri: p.markdown for p in render_feeds(corpus, SiteInfo("Test"))}
+    found = feedparser.parse(made["feeds/stories.xml"])
+    assert not found.bozo and [e.id for e in found.entries] == ["tag:briefing,2026:stories/quake-wire"]
+    assert found.entries[0].author == "Wire Service, Daily Paper" and found.entries[0].published.startswith("2024-03-05")
+    assert ("application/feed+json", "Latest stories", "feeds/stories.json") in feed_links("index.md", set(made))
+    assert json.loads(made["feeds/stories.json"])["items"][0]["url"] == "../stories/quake-wire/"
