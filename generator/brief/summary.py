@@ -56,6 +56,8 @@ PROTOCOL = re.compile(
     r"\b(?:met|meet|meets|spoke|speaks|talked|talks|called|calls|phoned|phone call|telephone|"
     r"hosted|hosts|received|receives|visited|visits|held)\b", re.IGNORECASE)
 OUTCOME_WITHIN = 6  # the best sentences where the outcome of a meeting is looked for
+# how a readout names the two sides again without their names: "The two leaders agreed …"
+BOTH_SIDES = re.compile(r"(?:The|Both) (?:two )?(?:leaders|ministers|presidents|sides|delegations|parties)\b")
 # A bottom line is read at a glance: one sentence of at most this many words where there is one.
 BOTTOM_LINE_WORDS = 55
 # Speech as spoken, not as written: a stage direction ("(Applause.)"), a discourse marker opening
@@ -189,7 +191,7 @@ def _outcome_of(protocol: ScoredSentence, readable: Sequence[ScoredSentence]) ->
         return None
     return next((s for s in readable[:OUTCOME_WITHIN]
                  if s is not protocol and s.underline > 0 and not PROTOCOL.search(s.sentence.text)
-                 and len(s.words & protocol.words) >= 2), None)
+                 and (len(s.words & protocol.words) >= 2 or BOTH_SIDES.match(s.sentence.text))), None)
 
 
 def _at_a_glance(text: str) -> bool:

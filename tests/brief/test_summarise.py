@@ -245,6 +245,17 @@ Fishing groups in both countries said they had not been consulted before the mee
     assert summary.bottom_line.text.startswith("The two prime ministers agreed")
 
 
+def test_the_outcome_of_a_call_is_found_where_the_readout_names_the_two_sides_again():
+    readout = """Readout of President Joseph Miller's Call with President Ana Ramos of Portugal
+
+President Joseph Miller spoke today with President Ana Ramos of Portugal.  They discussed the fishing
+season in the Atlantic, in coordination with Spain and Morocco, and the need to preserve stocks more broadly.
+The two leaders agreed to share a new patrol vessel and to cut the catch of sardines by a fifth next year.
+"""
+    _, summary = summary_of(readout)
+    assert summary.bottom_line.text.startswith("The two leaders agreed")
+
+
 def test_questions_and_reporters_turns_are_never_summary_or_key_points():
     transcript = "\n\n".join([
         "Press briefing on the harbour",
