@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--summary-words", type=int, default=default("summary_words"),
                       help="a summary's word budget (at most three sentences)")
     make.add_argument("--workers", type=int, default=default("workers"), help="processes; 0: as suits the corpus")
+    make.add_argument("--scheduler", default=default("scheduler"),
+                      help="a Dask scheduler's address (tcp://host:8786) to analyse the articles on")
     make.add_argument("--docs", type=Path, default=default("docs"),
                       help="hand-written pages: generated pages at their paths are left out")
     check = commands.add_parser("check", help="report problem files without building; exit 1 if any is skipped")
@@ -50,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             seeds=args.seeds, cache=args.cache, site_name=args.site_name, site_url=args.site_url,
             directory_urls=args.directory_urls, max_article_bytes=args.max_article_bytes,
             entity_min_briefs=args.entity_min_briefs, summary_words=args.summary_words, workers=args.workers,
+            scheduler=args.scheduler,
             docs=args.docs,
             built=build_time(),  # as the site's: SOURCE_DATE_EPOCH when set, else now
         )

@@ -52,7 +52,7 @@ def _build(settings: Settings) -> BuildResult:
     # Analyse: sentences and entities in one spaCy pass over the corpus.
     with _timed(seconds, "analyse"):
         analysis_cache = AnalysisCache(settings.cache, analysis_version())
-        analyses = analyse(articles, settings.workers, analysis_cache)
+        analyses = analyse(articles, settings.workers, analysis_cache, settings.scheduler)
     # Brief: bottom line, summary, key points, quotes, date and source of each article.
     with _timed(seconds, "brief"):
         # the cache's version names the summary's budget too: a new budget remakes every brief

@@ -25,6 +25,9 @@ class Settings:
     summary_words: int = 75  # a brief's summary: at most three sentences and this many words
     entity_min_briefs: int = 0  # briefs an entity needs for its own page; 0: 1 on small sites, else 2
     workers: int = 0  # processes for every pool (analysis, rendering); 0: as many as suit the corpus
+    # a Dask scheduler ("tcp://host:8786" or "dask://host:8786") the analysis runs on; empty: this
+    # machine's processes. Needs `pip install .[cluster]` here and on the workers.
+    scheduler: str = ""
     cache: Path | None = Path(".cache")  # folder of the analysis and brief caches; None: no cache
     site_url: str = ""  # mkdocs' site_url; empty: printed briefs show their path inside the site
     directory_urls: bool = True  # mkdocs' use_directory_urls: briefs/x/ rather than briefs/x.html

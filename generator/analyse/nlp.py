@@ -101,37 +101,54 @@ def load_pipeline() -> Language:
     return nlp
 
 
-def analyse(articles: Sequence[Article], processes: int = 0, cache: AnalysisCache | None = None) -> list[Analysis]:
-    """Analyse articles in order: cached ones from the cache, the rest in one `nlp.pipe` pass."""
+def analyse(articles: Sequence[Article], processes: int = 0, cache: AnalysisCache | None = None,
+            scheduler: str = "") -> list[Analysis]:
+    """Analyse articles in order: cached ones from the cache, the rest in one `nlp.pipe` pass
+    (on a Dask cluster when `scheduler` is its address)."""
     cache = cache or AnalysisCache(None, "")
     results: list[Analysis | None] = [cache.get(article) for article in articles]
     missing = [article for article, found in zip(articles, results) if found is None]
     if missing:
         processes = workers.processes_for(len(missing), MULTIPROCESS_MIN_ARTICLES, processes)
-        fresh = iter(_analyse_all(missing, processes, cache))
+        fresh = iter(_analyse_all(missing, processes, cache, scheduler))
         results = [found if found is not None else next(fresh) for found in results]
     return [found for found in results if found is not None]  # every one found by now
 
 
-def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache) -> Iterator[Analysis]:
+def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache,
+                 scheduler: str = "") -> Iterator[Analysis]:
     # spaCy's cost grows faster than linearly with a document's length, so it reads
     # paragraphs (long ones in pieces), which also keeps sentences inside paragraphs.
     batches = _batches([tuple(_pieces(article)) for article in articles], ARTICLES_PER_TASK)
     with ExitStack() as stack:
-        if processes > 1:
+        results: Iterator[list[Analysis]]
+        if scheduler:
+            results = _on_cluster(stack, scheduler, batches)
+        elif processes > 1:
             # Each worker runs the whole analysis of its articles and sends back plain data:
             # much less to pass between processes than spaCy's own n_process, which sends
             # every Doc back to this one to be decoded. Loaded first, the model is shared
             # with the workers when they fork.
             load_pipeline()
             pool = stack.enter_context(workers.pool(processes))
-            results: Iterator[list[Analysis]] = pool.imap(_analyse_batch, batches)
+            results = pool.imap(_analyse_batch, batches)
         else:
             results = map(_analyse_batch, batches)
         analyses = (analysis for batch in results for analysis in batch)
         for article, analysis in _progress(zip(articles, analyses), len(articles)):
             cache.put(article, analysis)
             yield analysis
+
+
+def _on_cluster(stack: ExitStack, scheduler: str, batches: Iterator[list[tuple[_Piece, ...]]]
+                ) -> Iterator[list[Analysis]]:
+    """The batches analysed by the workers of a Dask cluster, in order: each task gets a batch's
+    text and returns plain data, which this process caches as it would its own."""
+    from distributed import Client  # only a cluster build needs it (pip install .[cluster])
+
+    client = stack.enter_context(Client(scheduler.replace("dask://", "tcp://", 1)))  # type: ignore[no-untyped-call]
+    futures = client.map(_analyse_batch, list(batches), pure=False)
+    return (future.result() for future in futures)
 
 
 def _batches(items: Sequence[T], size: int) -> Iterator[list[T]]:

@@ -46,6 +46,7 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' o
     summary_words = c.Type(int, default=default("summary_words"))
     max_article_bytes = c.Type(int, default=default("max_article_bytes"))
     workers = c.Type(int, default=default("workers"))
+    scheduler = c.Type(str, default=default("scheduler"))
     cache = c.Type(str, default=str(default("cache")))  # empty: no cache
     # files the site serves from installed packages: {path in the site: path from mkdocs.yml}
     assets = c.Type(dict, default={})
@@ -86,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 # serving rebuilds in a thread of mkdocs' server: forking a process that runs
                 # other threads can deadlock, so the stages work in this process there
                 workers=1 if self.serving else self.config.workers,
+                scheduler=self.config.scheduler,
                 cache=(root / self.config.cache) if self.config.cache else None,
                 site_url=config.site_url or "",
                 directory_urls=config.use_directory_urls,
