@@ -241,7 +241,11 @@ class Corpus:
         return self._stories_by_brief.get(brief_slug)
 
     def story(self, slug: str) -> Story:
-        return next(s for s in self.stories if s.slug == slug)
+        return self._stories_by_slug[slug]
+
+    @cached_property
+    def _stories_by_slug(self) -> dict[str, Story]:
+        return {s.slug: s for s in self.stories}
 
     @cached_property
     def _stories_by_brief(self) -> dict[str, Story]:

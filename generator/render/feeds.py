@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from feedgen.feed import FeedGenerator
 
 from generator.model import Brief, Corpus, Entity, MarkdownPage, Story
+from generator.render.story_page import story_title
 from generator.render.templating import SiteInfo
 from generator.render.urls import brief_uri, entity_uri, page_address, story_uri, topic_uri
 
@@ -78,8 +79,8 @@ def render_feeds(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
                        feed_stem_of(uri))
     for story in corpus.stories:
         uri = story_uri(story.slug)
-        title = corpus.brief(story.lead).article.title
-        feeds += _pair([corpus.brief(b) for b in story.briefs], info, f"{info.name}: {title}", uri, feed_stem_of(uri))
+        feeds += _pair([corpus.brief(b) for b in story.briefs], info, f"{info.name}: {story_title(corpus, story)}",
+                       uri, feed_stem_of(uri))
     return tuple(feeds)
 
 
@@ -103,7 +104,7 @@ def _story_entry(corpus: Corpus, story: Story) -> _Entry:
     lead = corpus.brief(story.lead)
     sources = ", ".join(dict.fromkeys(corpus.brief(b).publisher.name for b in story.briefs
                                       if corpus.brief(b).publisher.origin != "none"))
-    return _Entry(story_uri(story.slug), lead.article.title, lead.summary.bottom_line.text, story.last_seen,
+    return _Entry(story_uri(story.slug), story_title(corpus, story), lead.summary.bottom_line.text, story.last_seen,
                   sources or None)
 
 

@@ -98,7 +98,7 @@ def render_front(corpus: Corpus, info: SiteInfo, previous: Mapping[str, str] | N
         organisations=_most_mentioned(corpus, uri, since, "organisation"),
         known=previous is not None,
         new=[_item_view(corpus, uri, i) for i in items if any(b.slug in changed for b in i.briefs)][:FRONT_ITEMS],
-        removed=sum(slug not in {b.slug for b in corpus.briefs} for slug in previous or {}),
+        removed=len(set(previous or {}) - {b.slug for b in corpus.briefs}),
         stories_url=Markdown("stories/index.md"), briefs_url=Markdown("briefs/index.md"),
         entities_url=Markdown("entities/index.md"), timeline_url=Markdown("timeline.md"),
         topics_url=Markdown("topics/index.md"),
