@@ -116,6 +116,7 @@ class EntityMention:
     end: int
     title: str = ""  # a title that preceded the name, e.g. "Foreign Minister"
     person_cue: bool = False  # the text treats it as a person: "X, who …", "X, 34, …", "X's mother"
+    label: str = ""  # the model's label (GPE, ORG, ...); empty for a name the model missed
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,10 @@ EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?*_#|=-–— "
 MAX_NAME_WORDS = 12
 SPACED_DASHES = (" — ", " – ", " - ")
 TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
+COMPLEMENT = frozenset({"of", "for", "on"})  # a name's head stands before its complement ("Commission for Elections")
+NUMERAL = re.compile(r"^(?:\d[\d,.]*|[ivx]+)$")  # a year, a count or a roman numeral after a name's head
+SCORE = re.compile(r"\s+\d+-\d+$")  # a result run into a team's name: "Evansville 51-50"
+NICKNAME = re.compile(r"\s+(?:\([^()]*\)|[\"“][^\"“”]*[\"”])(?=\s)")  # "Kimani (Kiki) Gray"
 
 
 # What follows a name when the text treats it as a person: a "who" clause, an age, kin.
@@ -57,7 +61,7 @@ def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
         if found is not None:
             name, kind, start, end, title = found
             cue = bool(PERSON_CUE.match(sentence, end))
-            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title, cue))
+            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title, cue, mention.label))
     return tuple(cleaned)
 
 
@@ -80,14 +84,20 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     start, title = _strip_title(sentence, start, end) if kind == "person" else (start, "")
     end = _strip_headline_verb(sentence, start, end, words.headline_verbs)
     end = _strip_trailing_function_words(sentence, start, end)
+    if kind != "person" and known_entity(sentence[start:end]) is None:  # not "new coronavirus"
+        end = _strip_trailing_lower_words(sentence, start, end)
+    score = SCORE.search(sentence, start, end)
+    if score and score.end() == end:
+        end = score.start()
     start, end = _trim(sentence, start, end)
     name = " ".join(sentence[start:end].split())
-    if not _is_name(name, words):
+    name = NICKNAME.sub("", name)
+    if not _is_name(name, words, kind):
         return None
     known = words.known.get(name_key(name))
     if known is not None:  # the form as written, so that the entity's page shows it as an alias
         return name, known.kind, start, end, title
-    if kind != "person" and set(name_key(name).split()) & words.event_words:
+    if kind != "person" and _head(name) in words.event_words:
         kind = "event"
     if kind == "person" and not _is_person_name(name):
         return None
@@ -157,20 +167,43 @@ def _strip_trailing_function_words(sentence: str, start: int, end: int) -> int:
     return end
 
 
+def _strip_trailing_lower_words(sentence: str, start: int, end: int) -> int:
+    """Cut the common words the model ran on with after a place or body ("Aceh province",
+    "Ashgabat city-15"): a name ends on a capitalised word or a number."""
+    words = sentence[start:end].split()
+    while len(words) > 1 and words[-1].islower() and words[-1][:1].isalpha() and words[-2][-1:].isalnum():
+        words.pop()
+        end = sentence.rindex(words[-1], start, end) + len(words[-1])
+    return end
+
+
+def _head(name: str) -> str:
+    """The word a name is named for: the one before its complement ("Commission" in "Central
+    Commission for Elections"), else its last word that is not a number ("Olympics" in
+    "Summer Olympics 2012")."""
+    words = name_key(name).split()
+    cut = next((i for i, w in enumerate(words) if w in COMPLEMENT and i), len(words))
+    head = [w for w in words[:cut] if not NUMERAL.match(w)]
+    return head[-1] if head else ""
+
+
 def is_date_or_number(name: str) -> bool:
     """Names made only of numbers, ordinals, months and weekdays are dates or amounts."""
     tokens = [t for t in re.split(r"[\s,./-]+", name.lower()) if t and t not in ("the", "of", "and")]
     return all(ORDINAL.match(t) or t in DATE_WORDS for t in tokens)
 
 
-def _is_name(name: str, words: Vocabulary) -> bool:
+def _is_name(name: str, words: Vocabulary, kind: Kind) -> bool:
     if not name or len(name) < 2 or len(name.split()) > MAX_NAME_WORDS:
         return False
     key = name_key(name)
     if not any(c.isalpha() for c in name) or key in words.not_names or is_date_or_number(name):
         return False
-    if key in words.title_words or (key.endswith("s") and key[:-1] in words.title_words):
-        return False  # a role, not a name: "Minister", "MPs"
+    # a role, not a name: "Minister", "MPs"; but "Queens" and "Senators" may be a borough or a
+    # team (the corpus tells words from names: "ministers" is written in lower case too)
+    plural_title = key.endswith("s") and key[:-1] in words.title_words and (kind == "person" or name[:-1].isupper())
+    if key in words.title_words or plural_title:
+        return False
     if words.known.get(name_key(name)) is not None:
         return True
     # a name has a capital letter (or a non-Latin script without case)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from itertools import chain, combinations, count
 
 import pycountry
@@ -36,6 +36,8 @@ TITLE_DOMINANT = 2.0  # a title is evidence already: its bearer need only outnum
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
 MAX_NAME_WORDS = 4  # words of a person's full name at most ("Joseph R. Biden Jr")
 FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}$")  # "Raj K. Chohan", "Ka'Loni Flynn"
+CONTEXT_MIN = 2  # names a lone surname's article must share with one person's other articles
+RARE_SHARE = 0.05  # names in more than this share of the articles say nothing of who is meant
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "&"})
 
 
@@ -63,9 +65,15 @@ def resolve(
     """
     groups = _Groups()
     locals_ = [(brief, mentions, _resolve_within(mentions)) for brief, mentions in mentions_by_brief]
+    _resolve_by_context([(brief, mentions, local) for brief, mentions, (local, _) in locals_])
+    people = {local[m.name] for _, mentions, (local, _) in locals_ for m in mentions
+              if m.kind == "person" and " " in m.name}
     for brief, mentions, (local, joins) in locals_:
         for mention in mentions:
-            groups.add(local[mention.name], mention, brief)
+            key = local[mention.name]
+            if " " not in mention.name and key != entity_key(mention.name) and key in people:
+                mention = replace(mention, kind="person")  # a surname standing for a full name: the person
+            groups.add(key, mention, brief)
         for a, b in joins:  # an acronym spelt out here stands for its expansion everywhere
             groups.union.add(a)
             groups.union.join(a, b)
@@ -106,7 +114,7 @@ def _resolve_within(mentions: Sequence[EntityMention]) -> tuple[dict[str, str], 
         if len(name.split()) != 1 or known_entity(name):
             continue
         owners = [p for p in people if name.lower() in (p.split()[0].lower(), p.split()[-1].lower())]
-        if len(owners) == 1:
+        if owners:  # of two Grays, the one named first is the one the story calls "Gray"
             keys[name] = keys[owners[0]]
         elif not owners and mention.kind == "person":
             twin = _misspelt_twin(name, mentions)
@@ -115,10 +123,47 @@ def _resolve_within(mentions: Sequence[EntityMention]) -> tuple[dict[str, str], 
     joins = []
     for name in names:
         expansion = _expansion(name, names) if ACRONYM.match(name) and not known_entity(name) else None
+        expansion = expansion or _opened_by(name, names)
         if expansion:
             joins.append((keys[name], keys[expansion]))
             keys[name] = keys[expansion]
     return keys, joins
+
+
+def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], dict[str, str]]]) -> None:
+    """A lone surname an article leaves unresolved ("Bush", no full name beside it) is the person
+    of that surname whose other articles name what this one names: George W. Bush where the
+    Endangered Species Act is, Reggie Bush where the Saints are. The evidence is the names the
+    articles share, each rarer than one article in RARE_SHARE; at least CONTEXT_MIN of them, and
+    twice those of any other person of the surname."""
+    briefs_of: dict[str, set[str]] = defaultdict(set)  # key -> briefs naming it
+    for brief, _, local in articles:
+        for key in set(local.values()):
+            briefs_of[key].add(brief)
+    keys_in = {brief: set(local.values()) for brief, _, local in articles}
+    rare = max(2, int(RARE_SHARE * len(articles)))
+    by_family: dict[str, set[str]] = defaultdict(set)  # "bush" -> {"george w bush", "reggie bush"}
+    for _, mentions, local in articles:
+        for m in mentions:
+            key = local[m.name]
+            if m.kind == "person" and 1 < len(key.split()) <= MAX_NAME_WORDS and not key.startswith("known:"):
+                by_family[name_parts(key)[2] or key.split()[-1]].add(key)
+    for brief, mentions, local in articles:
+        for name in {m.name for m in mentions}:
+            key = local[name]
+            if " " in key or key != name_key(name) or key not in by_family:
+                continue
+            named_here = keys_in[brief] - {key}
+            scores = []
+            for full in sorted(by_family[key]):
+                context = set().union(*(keys_in[b] for b in briefs_of[full] - {brief})) - {full, key}
+                shared = {k for k in named_here & context if len(briefs_of[k]) <= rare}
+                scores.append((len(shared), full))
+            scores.sort(reverse=True)
+            best, full = scores[0]
+            runner_up = scores[1][0] if len(scores) > 1 else 0
+            if best >= CONTEXT_MIN and best >= 2 * runner_up:
+                local[name] = full
 
 
 def _expansion(acronym: str, names: Collection[str]) -> str | None:
@@ -129,6 +174,17 @@ def _expansion(acronym: str, names: Collection[str]) -> str | None:
         if len(n.split()) > 1 and (letters in (initials(n), initials(n, minor=True))
                                    or (initials(n)[:-1] == letters and len(letters) > 2))
     ]
+    return found[0] if len(found) == 1 else None
+
+
+def _opened_by(acronym: str, mentions: Mapping[str, EntityMention]) -> str | None:
+    """The organisation this acronym is the short name of, having opened its full name earlier
+    in the article: "ATI Technologies Inc ... ATI said" (not "NFL" before "NFL Network")."""
+    if not ACRONYM.match(acronym) or known_entity(acronym):
+        return None
+    order = list(mentions)
+    found = [n for n in order[: order.index(acronym)]
+             if len(n.split()) == 2 and n.split()[0] == acronym and mentions[n].kind == "organisation"]
     return found[0] if len(found) == 1 else None
 
 

@@ -20,6 +20,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from generator.link.aliases import EntityRecord, Resolution, resolve
 from generator.link.copies import find_copies
 from generator.link.encounters import encounter
+from generator.link.missed import add_missed_mentions
+from generator.link.places import known_place
 from generator.link.related import Profile, find_links
 from generator.link.topics import find_topics
 from generator.model import KINDS, Brief, Corpus, Entity, Occurrence, Story
@@ -44,6 +46,7 @@ def link_briefs(briefs: Sequence[Brief], min_briefs: int | None = None) -> Corpu
     by_slug = {b.slug: b for b in briefs}
     texts = [" ".join(p.text for p in b.article.paragraphs) for b in ordered]
     not_names = common_words(texts, Counter(m.name for b in ordered for m in b.mentions))
+    ordered = tuple(add_missed_mentions(ordered, not_names))
     resolution = resolve([(b.slug, b.mentions) for b in ordered], not_names)
     entities = _entities(ordered, resolution, page_threshold(len(ordered), min_briefs))
     with_pages = {e.slug for e in entities if e.has_page}
@@ -101,6 +104,7 @@ def _slugs_in(brief: Brief, resolution: Resolution) -> frozenset[str]:
 def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -> tuple[Entity, ...]:
     occurrences = _occurrences(briefs, resolution.slug_of)
     paged = {r.slug for r in resolution.entities if r.listed and len(occurrences[r.slug]) >= threshold}
+    paged -= _unknown_places(briefs, resolution, paged)
     companions = _companions(occurrences, paged)
     dates = {b.slug: b.date.value for b in briefs}
     roles = _roles(briefs, resolution.slug_of)
@@ -108,6 +112,17 @@ def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -
                 for r in resolution.entities]
     entities.sort(key=lambda e: (KINDS.index(e.kind), e.name.lower(), e.slug))
     return tuple(entities)
+
+
+def _unknown_places(briefs: Sequence[Brief], resolution: Resolution, paged: set[str]) -> set[str]:
+    """Countries, states and cities (the model's GPE) named once in the whole corpus that no
+    register lists: a phrase the model took for a place, unless the corpus says otherwise."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for brief in briefs:
+        for m in brief.mentions:
+            labels[resolution.slug_of[(brief.slug, m.name)]].append(m.label)
+    names = {r.slug: r.name for r in resolution.entities}
+    return {slug for slug in paged if labels[slug] == ["GPE"] and not known_place(names[slug])}
 
 
 def _entity(record: EntityRecord, found: list[Occurrence], companions: Mapping[str, tuple[tuple[str, int], ...]],

@@ -118,3 +118,31 @@ def test_a_who_clause_an_age_or_kin_after_a_name_marks_it_as_a_persons():
         "Zurana Horton, who had 12 children, Raj Chohan, 59, and Kimani Gray's mother met Acme Corp, which rose.",
         ("Zurana Horton", "ORG"), ("Raj Chohan", "ORG"), ("Kimani Gray", "ORG"), ("Acme Corp", "ORG")))}
     assert cued == {"Zurana Horton": True, "Raj Chohan": True, "Kimani Gray": True, "Acme Corp": False}
+
+
+def test_a_nickname_inside_a_name_is_dropped():
+    assert names("Police shot Kimani (Kiki) Gray on Saturday.", ("Kimani (Kiki) Gray", "PERSON")) == [
+        ("Kimani Gray", "person")]
+
+
+def test_a_score_run_into_a_team_name_is_cut_with_its_offsets():
+    sentence = "Creighton beat Evansville 51-50 on Sunday."
+    (found,) = clean_mentions(analysed(sentence, ("Evansville 51-50", "ORG")))
+    assert (found.name, sentence[found.start:found.end]) == ("Evansville", "Evansville")
+
+
+def test_common_words_run_on_after_a_place_are_cut():
+    assert names("Floods hit the Aceh province again.", ("Aceh province", "GPE")) == [("Aceh", "place")]
+    assert names("Voting ended in Ashgabat city-15 polls.", ("Ashgabat city-15", "GPE")) == [("Ashgabat", "place")]
+
+
+def test_a_plural_title_is_a_role_but_a_place_may_bear_one():
+    assert names("MPs voted against it.", ("MPs", "ORG")) == []
+    assert names("She lived in Queens for years.", ("Queens", "GPE")) == [("Queens", "place")]
+
+
+def test_an_event_word_makes_an_event_only_as_the_name_s_head():
+    assert names("The Central Commission for Elections met.", ("Central Commission for Elections", "ORG")) == [
+        ("Central Commission for Elections", "organisation")]
+    assert names("The Summer Olympics 2012 opened.", ("Summer Olympics 2012", "ORG")) == [
+        ("Summer Olympics 2012", "event")]

@@ -234,3 +234,41 @@ def test_an_acronym_is_the_one_organisation_of_the_corpus_with_its_initials():
     assert entity_names(found, "e", "HP") == ["Hewlett-Packard"]
     assert entity_names(found, "f", "CB") == ["CB"]  # two organisations have those initials
     assert entity_names(found, "h", "CEC") == ["CEC"]  # no brief names both
+
+
+def test_a_lone_surname_is_the_person_whose_other_briefs_name_what_its_brief_names():
+    briefs = [
+        ("rule", [mention("George W. Bush"), mention("Endangered Species Act", "topic"),
+                  mention("Interior Department", "organisation"), mention("Dirk Kempthorne")]),
+        ("game", [mention("Reggie Bush"), mention("New Orleans Saints", "organisation"),
+                  mention("Drew Brees"), mention("Superdome", "place")]),
+        ("rule-later", [mention("Bush"), mention("Endangered Species Act", "topic"),
+                        mention("Interior Department", "organisation")]),
+        ("game-later", [mention("Bush"), mention("New Orleans Saints", "organisation"), mention("Drew Brees")]),
+        ("neither", [mention("Bush"), mention("Texas", "place")]),
+    ]
+    briefs += [(f"filler{n}", [mention(f"Person Number{n}")]) for n in range(40)]
+    found = resolve(briefs)
+    assert entity_names(found, "rule-later", "Bush") == ["George W. Bush"]
+    assert entity_names(found, "game-later", "Bush") == ["Reggie Bush"]
+    assert entity_names(found, "neither", "Bush") == ["Bush"]  # nothing says which Bush
+
+
+def test_of_two_people_of_one_surname_the_first_named_takes_it():
+    found = resolve([("a", [mention("Kimani Gray"), mention("Mahnefah Gray"), mention("Gray")])])
+    assert entity_names(found, "a", "Gray") == ["Kimani Gray"]
+
+
+def test_an_acronym_after_the_name_it_opens_is_that_organisation_everywhere():
+    found = resolve([("a", [mention("ATI Technologies", "organisation"), mention("ATI", "organisation")]),
+                     ("b", [mention("ATI", "organisation")])])
+    assert entity_names(found, "b", "ATI") == ["ATI Technologies"]
+    # before the longer name, the acronym is its own: "NFL" is not the "NFL Network"
+    found = resolve([("a", [mention("NFL", "organisation"), mention("NFL Network", "organisation")])])
+    assert len(found.entities) == 2
+
+
+def test_a_surname_standing_for_a_full_name_votes_for_a_person():
+    briefs = [(f"b{n}", [mention("Phil Ford")] + [mention("Ford", "organisation")] * 4) for n in range(2)]
+    found = resolve(briefs)
+    assert [(e.name, e.kind) for e in found.entities] == [("Phil Ford", "person")]

@@ -1,0 +1,95 @@
+"""Names the language model missed in one article but found in others.
+
+The model reads each article alone: "Raj Chohan" is a person in three reports of her death and
+nothing in the fourth; "Jaguars" a team in one match report and unlabelled in the next. Once the
+corpus has seen a name, each article's sentences are searched for it and an occurrence the model
+gave no name becomes a mention, cleaned like the model's own (brief.mentions.clean_name), of the
+kind most of the corpus gives that name.
+
+A name is looked for when it opens on a capital (not the model's "a Conservative Party"): a
+longer name once the model found it, one word when it found it twice and the texts do not also
+write it in lower case (corpus.common_words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from generator.brief.mentions import clean_name
+from generator.model import KINDS, Brief, EntityMention, Kind
+
+SEEN = 2  # mentions of a name in the corpus before it is looked for elsewhere
+WORD = re.compile(r"[^\s\"“”‘(\[]+")
+EDGE = ".,;:!?’'\")]”"
+POSSESSIVE = ("'s", "’s")
+
+
+def add_missed_mentions(briefs: Sequence[Brief], common: Collection[str]) -> list[Brief]:
+    """The briefs, each with the mentions its model missed of names the corpus knows."""
+    kinds: dict[str, Counter[Kind]] = defaultdict(Counter)
+    for brief in briefs:
+        for m in brief.mentions:
+            kinds[m.name][m.kind] += 1
+    forms = {name: max(KINDS, key=lambda k: (votes[k], -KINDS.index(k)))
+             for name, votes in kinds.items()
+             if name[:1].isupper() and (" " in name or votes.total() >= SEEN) and name not in common}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in forms:
+        by_first[name.split()[0]].append(tuple(name.split()))
+    for firsts in by_first.values():
+        firsts.sort(key=len, reverse=True)  # the longest name first: "San Diego Chargers", then "San Diego"
+    return [_with_missed(brief, forms, by_first) for brief in briefs]
+
+
+def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[tuple[str, ...]]]) -> Brief:
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in brief.mentions:
+        taken[m.sentence].append((m.start, m.end))
+    found: list[EntityMention] = []
+    inside: set[tuple[int, int, int]] = set()  # the model's mentions a found name holds
+    for sentence in brief.analysis.sentences:
+        text = sentence.text
+        words = [(w.start(), w.end(), _bare(w.group())) for w in WORD.finditer(text)]
+        i = 0
+        while i < len(words):
+            match = _match(words, i, by_first)
+            if match is None:
+                i += 1
+                continue
+            name = " ".join(match)
+            start, end = words[i][0], words[i + len(match) - 1][0] + len(words[i + len(match) - 1][2])
+            # free, or holding the model's shorter names ("Chohan" of "Raj Chohan")
+            overlaps = [(a, b) for a, b in taken[sentence.index] if a < end and start < b]
+            if all(start <= a and b <= end and (a, b) != (start, end) for a, b in overlaps):
+                cleaned = clean_name(text, start, end, forms[name])
+                if cleaned is not None and cleaned[0] == name:
+                    _, kind, start, end, title = cleaned
+                    found.append(EntityMention(name, kind, sentence.index, start, end, title))
+                    inside.update((sentence.index, a, b) for a, b in overlaps)
+                    taken[sentence.index].append((start, end))
+            i += len(match)
+    if not found:
+        return brief
+    kept = [m for m in brief.mentions if (m.sentence, m.start, m.end) not in inside]
+    mentions = sorted((*kept, *found), key=lambda m: (m.sentence, m.start))
+    return replace(brief, mentions=tuple(mentions))
+
+
+def _match(words: list[tuple[int, int, str]], i: int,
+           by_first: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """The longest known name that the words from i on spell, if any."""
+    for name in by_first.get(words[i][2], ()):
+        if tuple(w for _, _, w in words[i : i + len(name)]) == name:
+            return name
+    return None
+
+
+def _bare(word: str) -> str:
+    """The word without the punctuation or possessive a sentence puts after it."""
+    for ending in POSSESSIVE:
+        if word.endswith(ending):
+            word = word[: -len(ending)]
+    return word.rstrip(EDGE) if not re.fullmatch(r"(?:[A-Za-z]\.)+", word) else word
