@@ -148,17 +148,17 @@ def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], d
             key = local[m.name]
             if m.kind == "person" and 1 < len(key.split()) <= MAX_NAME_WORDS and not key.startswith("known:"):
                 by_family[name_parts(key)[2] or key.split()[-1]].add(key)
+    rare_in = {brief: {k for k in keys if len(briefs_of[k]) <= rare} for brief, keys in keys_in.items()}
     for brief, mentions, local in articles:
         for name in {m.name for m in mentions}:
             key = local[name]
             if " " in key or key != name_key(name) or key not in by_family:
                 continue
-            named_here = keys_in[brief] - {key}
             scores = []
             for full in sorted(by_family[key]):
-                context = set().union(*(keys_in[b] for b in briefs_of[full] - {brief})) - {full, key}
-                shared = {k for k in named_here & context if len(briefs_of[k]) <= rare}
-                scores.append((len(shared), full))
+                # the rare names of the person's other briefs
+                context = set().union(*(rare_in[b] for b in briefs_of[full] - {brief})) - {full, key}
+                scores.append((len(rare_in[brief] & context), full))
             scores.sort(reverse=True)
             best, full = scores[0]
             runner_up = scores[1][0] if len(scores) > 1 else 0

@@ -104,7 +104,7 @@ def _slugs_in(brief: Brief, resolution: Resolution) -> frozenset[str]:
 def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -> tuple[Entity, ...]:
     occurrences = _occurrences(briefs, resolution.slug_of)
     paged = {r.slug for r in resolution.entities if r.listed and len(occurrences[r.slug]) >= threshold}
-    paged -= _unknown_places(briefs, resolution, paged)
+    paged -= _unknown_places(briefs, resolution, {s for s in paged if len(occurrences[s]) == 1})
     companions = _companions(occurrences, paged)
     dates = {b.slug: b.date.value for b in briefs}
     roles = _roles(briefs, resolution.slug_of)
@@ -115,8 +115,11 @@ def _entities(briefs: Sequence[Brief], resolution: Resolution, threshold: int) -
 
 
 def _unknown_places(briefs: Sequence[Brief], resolution: Resolution, paged: set[str]) -> set[str]:
-    """Countries, states and cities (the model's GPE) named once in the whole corpus that no
-    register lists: a phrase the model took for a place, unless the corpus says otherwise."""
+    """Of the paged entities of one brief, the countries, states and cities (the model's GPE)
+    named once in the whole corpus that no register lists: a phrase the model took for a place.
+    Only a small site pages one-brief entities, so on a large one there is nothing to check."""
+    if not paged:
+        return set()
     labels: dict[str, list[str]] = defaultdict(list)
     for brief in briefs:
         for m in brief.mentions:

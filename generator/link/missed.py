@@ -21,7 +21,7 @@ from dataclasses import replace
 from generator.brief.mentions import clean_name
 from generator.model import KINDS, Brief, EntityMention, Kind
 
-SEEN = 2  # mentions of a name in the corpus before it is looked for elsewhere
+SEEN = 2  # mentions of a one-word name in the corpus before it is looked for elsewhere
 WORD = re.compile(r"[^\s\"“”‘(\[]+")
 EDGE = ".,;:!?’'\")]”"
 POSSESSIVE = ("'s", "’s")
