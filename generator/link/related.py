@@ -14,7 +14,8 @@ brief (mentions, those of the lead counting more), as two events of one kind (tw
 two arrests of one team's players) share their words and differ in who and where.
 
 Related means "read this next": the other accounts of the brief's story (link/stories.py)
-and nothing else; for a story told once, the kept candidates, none far weaker than the best.
+and nothing else; for a story told once, the kept candidates, none far weaker than the best;
+the closest LIMIT of them, since the story's page lists every account.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from generator.link.similarity import Neighbours, nearest
 from generator.link.stories import group_stories, pair_scores
 from generator.model import Related
 
-LIMIT = 5  # related briefs shown at most
+LIMIT = 3  # related briefs shown at most: the story's page lists every account
+CANDIDATES = 5  # each brief's nearest briefs considered for its list
 ENTITY_SHARE = 0.05  # share of the score that comes from entities, the rest from wording
 EVENT_ENTITY_SHARE = 0.5  # the same, when telling whether two briefs report one event
 NEIGHBOURHOOD = 2.0  # neighbourhood size, times the square root of the number of briefs
@@ -84,7 +86,7 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
     found = nearest(vectors, size)
     mean, std = background(found)
     floor = mean + ABOVE_BACKGROUND * std
-    pairs = _kept_pairs(found, size, limit, floor, mean + same_story_deviations(found.pairs) * std)
+    pairs = _kept_pairs(found, size, CANDIDATES, floor, mean + same_story_deviations(found.pairs) * std)
     near = pair_scores(found)
     story = _stories(profiles, words, rarity, size)
     told: dict[int, list[int]] = {}
@@ -164,7 +166,7 @@ def background(found: Neighbours) -> tuple[float, float]:
 
 
 def _kept_pairs(
-    found: Neighbours, size: int, limit: int, floor: float, same_story: float
+    found: Neighbours, size: int, candidates: int, floor: float, same_story: float
 ) -> dict[int, dict[int, float]]:
     """Candidate pairs the corpus agrees on, listed both ways."""
     circles = [set(row.tolist()) | {number} for number, row in enumerate(found.index)]
@@ -172,7 +174,7 @@ def _kept_pairs(
     chance = (size + 1) ** 2 / len(circles)
     pairs: dict[int, dict[int, float]] = {}
     for number, (row, scores) in enumerate(zip(found.index, found.score)):
-        for other, score in zip(row[:limit].tolist(), scores[:limit].tolist()):
+        for other, score in zip(row[:candidates].tolist(), scores[:candidates].tolist()):
             shared = len(circles[number] & circles[other])
             agreement = (shared - chance) / max(size + 1 - chance, 1e-9)
             if score >= floor and (agreement >= AGREEMENT or score >= same_story):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from generator.link.related import Profile, background, find_related, neighbourhood_size
+from generator.link.related import LIMIT, Profile, background, find_links, find_related, neighbourhood_size
 from generator.link.similarity import nearest
 from generator.support.text import content_words
 
@@ -94,3 +94,15 @@ def test_random_texts_are_seldom_related():
     profiles = [Profile(f"b{n}", Counter(rng.choices(vocabulary, k=150)), frozenset()) for n in range(600)]
     related = find_related(profiles)
     assert sum(bool(found) for found in related.values()) < 0.05 * len(profiles)
+
+
+def test_a_story_told_six_times_lists_its_best_accounts_and_keeps_them_all_in_the_story():
+    extra = ["Savers welcomed it.", "Shares fell.", "Economists expected it.", "The pound rose.", "Banks followed.",
+             "Ministers said nothing."]
+    accounts = [profile(f"rates-{n}", f"{RATES} {RATES_TOO} {extra[n]}", ("bank-of-japan",)) for n in range(6)]
+    rng = random.Random(3)
+    vocabulary = [f"word{n}" for n in range(3000)]
+    fillers = [Profile(f"other-{n}", Counter(rng.choices(vocabulary, k=60)), frozenset()) for n in range(30)]
+    links = find_links(accounts + fillers)
+    assert all(len(links.related[a.slug]) == LIMIT == 3 for a in accounts)  # the story page lists the rest
+    assert [sorted(story) for story in links.stories] == [sorted(a.slug for a in accounts)]
