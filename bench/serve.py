@@ -23,14 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.brief.slugs import brief_slugs  # noqa: E402
+from generator.clean import clean_all  # noqa: E402
+from generator.read.files import read_folder  # noqa: E402
+
 from build import (  # noqa: E402  (bench/build.py, beside this script)
     make_project,
     write_json,
 )
-
-from generator.brief.slugs import brief_slugs  # noqa: E402
-from generator.clean import clean_all  # noqa: E402
-from generator.read.files import read_folder  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MARKER = "The committee will publish its findings in a zeppelin hangar."
