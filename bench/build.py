@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = Path(__file__).resolve().parent / "_measure_build.py"
+MEASURE_ANALYSIS = Path(__file__).resolve().parent / "_measure_analysis.py"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000"}
 
 
@@ -53,6 +54,7 @@ def run(data: Path, scale: int, work: Path) -> dict:
     one_change = measure(project, work / "site-one")
     mkdocs_only = mkdocs_alone(project, work)
     pipe = bare_nlp_pipe(project / "seeds")
+    cluster = analysis_on_cluster(data)
     generator_cold = sum(cold["stages_s"].values())
     words = pipe["words"]
     return {
@@ -70,6 +72,10 @@ def run(data: Path, scale: int, work: Path) -> dict:
         "nlp_pipe_s": pipe["seconds"],
         "nlp_pipe_words_per_s": words / pipe["seconds"],
         "analyse_words_per_s": words / cold["stages_s"]["analyse"],
+        # the analysis stage alone on the unscaled folder: the process pool and a Dask LocalCluster
+        "pool_words_per_s": cluster["words"] / cluster["pool_s"],
+        "dask_words_per_s": cluster["words"] / cluster["dask_s"],
+        "dask_identical": cluster["identical"],
         "scale": scale,
         **({"single_cold_s": single["total_s"], "single_peak_rss_mib": single["peak_rss_mib"]} if single else {}),
     }
@@ -114,6 +120,13 @@ def mkdocs_alone(project: Path, work: Path) -> float:
     return time.perf_counter() - start
 
 
+def analysis_on_cluster(data: Path, workers: int = 2) -> dict:
+    """The analysis stage on a process pool and on a Dask LocalCluster of `workers` processes."""
+    output = subprocess.run([sys.executable, str(MEASURE_ANALYSIS), str(data), str(workers)], cwd=ROOT, env=ENV,
+                            check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def bare_nlp_pipe(seeds: Path) -> dict:
     """spaCy alone over the article texts, with the generator's components and processes."""
     code = (
@@ -147,6 +160,9 @@ def print_table(f: dict) -> None:
         ("mkdocs alone on the Markdown", f"{f['mkdocs_only_s']:.1f} s"),
         ("bare nlp.pipe", f"{f['nlp_pipe_s']:.1f} s, {f['nlp_pipe_words_per_s']:.0f} words/s"),
         ("our analysis", f"{f['analyse_words_per_s']:.0f} words/s"),
+        ("analysis alone, unscaled folder: process pool / Dask LocalCluster (2 workers)",
+         f"{f['pool_words_per_s']:.0f} / {f['dask_words_per_s']:.0f} words/s"
+         f"{'' if f['dask_identical'] else ' (analyses differ!)'}"),
     ]
     for label, value in rows:
         print(f"| {label} | {value} |")
@@ -154,6 +170,7 @@ def print_table(f: dict) -> None:
     print(f"cold build / (nlp.pipe + mkdocs alone) = {f['cold_s'] / floor:.2f} (target <= 1.25)")
     print(f"analysis / bare nlp.pipe throughput = {f['analyse_words_per_s'] / f['nlp_pipe_words_per_s']:.2f} "
           "(target >= 0.80)")
+    print(f"Dask / process pool throughput = {f['dask_words_per_s'] / f['pool_words_per_s']:.2f} (target >= 0.80)")
     print(f"warm: generator {warm_generator:.2f} s / mkdocs {f['warm_stages_s']['mkdocs']:.2f} s = "
           f"{warm_generator / f['warm_stages_s']['mkdocs']:.2f} (target <= 0.10)")
     if "single_cold_s" in f:

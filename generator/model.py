@@ -117,6 +117,9 @@ class EntityMention:
     title: str = ""  # a title that preceded the name, e.g. "Foreign Minister"
     person_cue: bool = False  # the text treats it as a person: "X, who …", "X, 34, …", "X's mother"
     label: str = ""  # the model's label (GPE, ORG, ...); empty for a name the model missed
+    # the text puts an article before the name and ends the phrase with it ("the Rose Garden."):
+    # a thing's name, as a person's takes none
+    determined: bool = False
 
 
 @dataclass(frozen=True)

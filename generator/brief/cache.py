@@ -39,7 +39,7 @@ def code_version() -> str:
 
 
 QUOTE_TYPES = (str, (str, type(None)), int)
-MENTION_TYPES = (str, str, int, int, int, str, bool, str)
+MENTION_TYPES = (str, str, int, int, int, str, bool, str, bool)
 SPEAKER_TYPES = (int, str)
 
 

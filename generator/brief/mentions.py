@@ -36,6 +36,8 @@ SPACED_DASHES = (" — ", " – ", " - ")
 TITLE_JOINERS = frozenset({"and", "for", "of", "the", "de"})  # "Minister for Foreign Affairs"
 COMPLEMENT = frozenset({"of", "for", "on"})  # a name's head stands before its complement ("Commission for Elections")
 NUMERAL = re.compile(r"^(?:\d[\d,.]*|[ivx]+)$")  # a year, a count or a roman numeral after a name's head
+INITIAL = re.compile(r"[A-Z]\.\s+[A-Z]")
+GIVEN_BEFORE_INITIAL = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+\s+$")
 SCORE = re.compile(r"\s+\d+-\d+$")  # a result run into a team's name: "Evansville 51-50"
 NICKNAME = re.compile(r"\s+(?:\([^()]*\)|[\"“][^\"“”]*[\"”])(?=\s)")  # "Kimani (Kiki) Gray"
 
@@ -44,6 +46,18 @@ NICKNAME = re.compile(r"\s+(?:\([^()]*\)|[\"“][^\"“”]*[\"”])(?=\s)")  # 
 PERSON_CUE = re.compile(
     r"(?:,\s*(?:who|whose)\b|,\s*\d{1,3},|['’]s\s+(?:mother|father|wife|husband|son|daughter|"
     r"sister|brother|family|parents|girlfriend|boyfriend|lawyer|attorney)\b)")
+
+# An article before a name, and the name ending its phrase: "the Rose Garden.", "a Pell Grant and";
+# not "the Saddam Hussein regime" or "the Joe Biden I know", where the name qualifies what follows,
+# nor "the Matthew Shepard and James Byrd Act", where it opens a longer name.
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s+$", re.IGNORECASE)
+PHRASE_ENDS = re.compile(r"(?:\s*(?:[.,;:!?)\]”\"]|$)|\s+(?:of|in|on|at|to|and|or|is|was|were|are|has|had|will|"
+                         r"would|for|with|by|from|that|which)\s+(?![A-Z]))")
+
+
+def determined(sentence: str, start: int, end: int) -> bool:
+    """Whether the text uses the name sentence[start:end] as a thing's, after an article."""
+    return bool(ARTICLE_BEFORE.search(sentence, 0, start)) and bool(PHRASE_ENDS.match(sentence, end))
 
 
 def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
@@ -61,7 +75,8 @@ def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
         if found is not None:
             name, kind, start, end, title = found
             cue = bool(PERSON_CUE.match(sentence, end))
-            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title, cue, mention.label))
+            cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title, cue, mention.label,
+                                         determined(sentence, start, end)))
     return tuple(cleaned)
 
 
@@ -69,19 +84,29 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     """Normalise the span sentence[start:end]: (name, kind, start, end, title) or None."""
     words = vocabulary()
     start, end = _trim(sentence, start, end)
+    given = GIVEN_BEFORE_INITIAL.search(sentence, 0, start) if kind == "person" else None
+    if given and INITIAL.match(sentence, start) and _may_be_given(given.group().strip(), words):
+        start = given.start()  # the model left out the given name: "Antony [J. Blinken]"
     comma = sentence.find(",", start, end)
     if comma > start:  # "Czech Republic, South Africa" is a list; "Paris, France" a place and its country
         start, end = _trim(sentence, start, comma)
     dash = max(sentence.rfind(mark, start, end) for mark in SPACED_DASHES) if kind == "person" else -1
     if dash > start:  # "Greg — Greg Jackson" (a speaker restarting), "Showrunner - Kal Penn": the name is last
         start, end = _trim(sentence, dash, end)
+    opened = sentence.rfind("(", start, end)
+    if opened > start and ")" not in sentence[opened:end]:  # "International Development (USAID": cut at the bracket
+        start, end = _trim(sentence, start, opened)
     text = sentence[start:end]
     possessive = POSSESSIVE.search(text)
     if possessive and len(text) > 3:
         end -= len(possessive.group())
         start, end = _trim(sentence, start, end)
     # titles precede people; in other names they are part of the name ("General Motors")
+    span_start = start
     start, title = _strip_title(sentence, start, end) if kind == "person" else (start, "")
+    whole = _whole_title(sentence[:span_start] + title) if title else ""
+    if len(whole) > len(title):  # the model's span opened inside the title: "First [Lady Jill Biden]"
+        title = whole
     end = _strip_headline_verb(sentence, start, end, words.headline_verbs)
     end = _strip_trailing_function_words(sentence, start, end)
     if kind != "person" and known_entity(sentence[start:end]) is None:  # not "new coronavirus"
@@ -104,6 +129,12 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     if not title:
         title = _title_before(sentence, start)
     return name, kind, start, end, title
+
+
+def _may_be_given(word: str, words: Vocabulary) -> bool:
+    """A capitalised word that may be a given name: no function word, title, month or day."""
+    lowered = word.lower()
+    return lowered not in STOP_WORDS and lowered not in words.title_words and lowered not in DATE_WORDS
 
 
 def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -138,6 +169,15 @@ def _strip_title(sentence: str, start: int, end: int) -> tuple[int, str]:
     if not all(w[:1].isupper() or w.lower() in TITLE_JOINERS for w in prefix):
         return start, ""
     return words[cut][0], sentence[start : words[cut - 1][1]].rstrip(".,")
+
+
+def _whole_title(text: str) -> str:
+    """The longest title the text ends with, as written ("First Lady" rather than "Lady")."""
+    lowered = text.lower()
+    for title in vocabulary().titles:  # longest first
+        if lowered.endswith(title) and (len(lowered) == len(title) or not lowered[-len(title) - 1].isalnum()):
+            return text[-len(title):]
+    return ""
 
 
 def _title_before(sentence: str, start: int) -> str:

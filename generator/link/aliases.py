@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, combinations, count
 
@@ -38,6 +38,9 @@ MAX_NAME_WORDS = 4  # words of a person's full name at most ("Joseph R. Biden Jr
 FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}$")  # "Raj K. Chohan", "Ka'Loni Flynn"
 CONTEXT_MIN = 2  # names a lone surname's article must share with one person's other articles
 RARE_SHARE = 0.05  # names in more than this share of the articles say nothing of who is meant
+# titles that say how to address someone, not what office they hold
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "dame", "lord", "lady",
+                              "majesty", "his majesty", "her majesty"})
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "&"})
 
 
@@ -64,7 +67,8 @@ def resolve(
     `not_names` are names the corpus shows to be common words: kept, but not listed.
     """
     groups = _Groups()
-    locals_ = [(brief, mentions, _resolve_within(mentions)) for brief, mentions in mentions_by_brief]
+    offices = _offices_by_key(mentions for _, mentions in mentions_by_brief)
+    locals_ = [(brief, mentions, _resolve_within(mentions, offices)) for brief, mentions in mentions_by_brief]
     _resolve_by_context([(brief, mentions, local) for brief, mentions, (local, _) in locals_])
     people = {local[m.name] for _, mentions, (local, _) in locals_ for m in mentions
               if m.kind == "person" and " " in m.name}
@@ -105,15 +109,48 @@ def initials(name: str, minor: bool = False) -> str:
     return "".join(w[0].upper() for w in words if w[0].isupper() or (minor and w.lower() in MINOR_WORDS))
 
 
-def _resolve_within(mentions: Sequence[EntityMention]) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """Each name of one article -> its key; and the acronym keys to join across the corpus."""
+def _offices_by_key(articles: Iterable[Sequence[EntityMention]]) -> dict[str, set[str]]:
+    """The offices each full name of a person bears anywhere in the corpus, by key."""
+    offices: dict[str, set[str]] = defaultdict(set)
+    for mentions in articles:
+        for office, m in _offices(mentions):
+            if m.kind == "person" and " " in m.name:
+                offices[entity_key(m.name)].add(office)
+    return offices
+
+
+def _office_holders(name: str, owners: list[str], here: Mapping[str, set[str]],
+                    corpus: Mapping[str, set[str]]) -> list[str]:
+    """Of the full names a lone surname may stand for in an article, those it can with the office
+    it is given ("President Biden"): the ones bearing it here, else anywhere in the corpus; else all,
+    unless another person of the surname bears it (the First Lady is not "President Biden")."""
+    wanted = here[name]
+    if not wanted:
+        return owners
+    for offices in (here, {o: corpus.get(entity_key(o), set()) for o in owners}):
+        bearing = [o for o in owners if wanted & offices[o]]
+        if bearing:
+            return bearing
+    family = name.lower()
+    elsewhere = any(wanted & held for key, held in corpus.items() if key.split()[-1] == family)
+    return [] if elsewhere else owners
+
+
+def _resolve_within(mentions: Sequence[EntityMention], corpus_offices: Mapping[str, set[str]] | None = None
+                    ) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each name of one article -> its key; and the acronym keys to join across the corpus.
+    `corpus_offices`: the offices each full name bears across the corpus (_offices_by_key)."""
     names = {m.name: m for m in mentions}
     keys = {name: entity_key(name) for name in names}
     people = [n for n, m in names.items() if m.kind == "person" and len(n.split()) > 1]
+    offices: dict[str, set[str]] = defaultdict(set)  # name -> the offices its mentions give it
+    for office, m in _offices(mentions):
+        offices[m.name].add(office)
     for name, mention in names.items():
         if len(name.split()) != 1 or known_entity(name):
             continue
         owners = [p for p in people if name.lower() in (p.split()[0].lower(), p.split()[-1].lower())]
+        owners = _office_holders(name, owners, offices, corpus_offices or {})
         if owners:  # of two Grays, the one named first is the one the story calls "Gray"
             keys[name] = keys[owners[0]]
         elif not owners and mention.kind == "person":
@@ -128,6 +165,13 @@ def _resolve_within(mentions: Sequence[EntityMention]) -> tuple[dict[str, str], 
             joins.append((keys[name], keys[expansion]))
             keys[name] = keys[expansion]
     return keys, joins
+
+
+def _offices(mentions: Sequence[EntityMention]) -> Iterator[tuple[str, EntityMention]]:
+    """The mentions that give an office ("president", not "mr"), with the office."""
+    for m in mentions:
+        if m.title and m.title.lower() not in FORMS_OF_ADDRESS:
+            yield m.title.lower(), m
 
 
 def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], dict[str, str]]]) -> None:
@@ -149,13 +193,24 @@ def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], d
             if m.kind == "person" and 1 < len(key.split()) <= MAX_NAME_WORDS and not key.startswith("known:"):
                 by_family[name_parts(key)[2] or key.split()[-1]].add(key)
     rare_in = {brief: {k for k in keys if len(briefs_of[k]) <= rare} for brief, keys in keys_in.items()}
+    offices_of: dict[str, set[str]] = defaultdict(set)  # full-name key -> the offices it bears anywhere
+    for _, mentions, local in articles:
+        for office, m in _offices(mentions):
+            offices_of[local[m.name]].add(office)
     for brief, mentions, local in articles:
+        offices_here: dict[str, set[str]] = defaultdict(set)
+        for office, m in _offices(mentions):
+            offices_here[m.name].add(office)
         for name in {m.name for m in mentions}:
             key = local[name]
             if " " in key or key != name_key(name) or key not in by_family:
                 continue
+            # "President Biden" is a Biden the corpus calls President
+            fulls = [f for f in sorted(by_family[key]) if not offices_here[name] or offices_here[name] & offices_of[f]]
+            if not fulls:
+                continue
             scores = []
-            for full in sorted(by_family[key]):
+            for full in fulls:
                 # the rare names of the person's other briefs
                 context = set().union(*(rare_in[b] for b in briefs_of[full] - {brief})) - {full, key}
                 scores.append((len(rare_in[brief] & context), full))
@@ -244,6 +299,9 @@ def _join_people(groups: _Groups) -> None:
             by_part[family.split()[-1]].add(key)  # "al sisi": Sisi
         if len(parts) > 2:
             by_part[f"{parts[0]} {family}"].add(key)
+        if len(parts) > 1 and family == parts[-1]:  # "j blinken": Antony J. Blinken's middle initial
+            for given_or_middle in parts[:-1]:
+                by_part[f"{given_or_middle[0]} {family}"].add(key)
     for key in people:
         titled_alike = _titled_alike(groups, key, by_part.get(key, ()))
         if titled_alike is not None:  # "President Biden" is the one Biden the texts call President
@@ -252,7 +310,7 @@ def _join_people(groups: _Groups) -> None:
         if key in given:
             continue  # "Charles" is Charles Kennedy's given name and Ray Charles's surname: unknown
         found: dict[str, set[str]] = defaultdict(set)  # each rival person's briefs, all forms of the name
-        for full in by_part.get(key, ()):
+        for full in by_part.get(key, set()) - {key}:
             found[groups.union.find(full)] |= groups.briefs[full]
         rivals = {root: len(briefs) for root, briefs in found.items()}
         if not rivals:
@@ -379,7 +437,7 @@ def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRec
             kind, name, listed = known.kind, known.name, True
         else:
             name = _fullest(seen)
-            kind, listed = _checked_kind(groups, keys, name)
+            kind, listed = _checked_kind(groups, keys, name, not_names)
             # a lone given name that no full name took ("Bill") or a common word is no usable name
             unusable = all(" " not in n and (name_key(n) in given_names or n in not_names) for n in seen)
             listed = listed and not unusable
@@ -391,22 +449,28 @@ def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRec
     return records, slug_of_key
 
 
-def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bool]:
+def _checked_kind(groups: _Groups, keys: list[str], name: str, words: Collection[str] = ()) -> tuple[Kind, bool]:
     """The kind most mentions give, checked for people: (kind, whether the name is usable).
 
     The model takes many firms and products for people. A person is trusted with a title
     ("Mr", "Minister") or, for a full name, nearly unanimous votes; otherwise the name is
     an organisation when some mentions say it is not a person, and unusable when none do.
+    Nor is a name a person's when the text puts an article before it ("the Rose Garden"), or
+    when it opens on a word the corpus writes in lower case (`words`: "Head Start") that is no
+    known given name.
     """
     votes = sum((groups.kinds[k] for k in keys), Counter())
     kind = _majority(votes)
     titled = sum(groups.titled[k] for k in keys)
+    cued = sum(groups.cued[k] for k in keys)
+    determined = any(groups.determined[k] for k in keys)
+    if kind == "person" and not titled and not cued and (determined or _worded(name, words)):
+        return _not_a_person(votes)
     # a full name of a known given name, titled or called a person often enough, is one whatever
     # the model's majority said ("Lindsay Lohan" as an organisation)
     if person_shaped(name) and (titled or PERSON_SHARE * votes.total() <= votes["person"]):
         return "person", True
     # a full name the text treats as a person's ("Zurana Horton, who …"), whatever its given name
-    cued = sum(groups.cued[k] for k in keys)
     if FULL_NAME.match(name) and votes["person"] and cued:
         return "person", True
     # a name with a person's suffix ("Arcade Joseph Comeaux Jr"), or a lone name the text treats
@@ -421,10 +485,25 @@ def _checked_kind(groups: _Groups, keys: list[str], name: str) -> tuple[Kind, bo
         return kind, True
     if not others:
         return kind, len(name.split()) > 1
-    # a place when a good share of the mentions say so ("Papua", also taken for a person); else
-    # the votes for a person say it acts: an organisation ("Jaguars", a team)
+    return _not_a_person(votes)
+
+
+def _not_a_person(votes: Counter[Kind]) -> tuple[Kind, bool]:
+    """The kind of a name the model called a person and is not: a place when a good share of the
+    mentions say so ("Papua"); else the votes for a person say it acts: an organisation ("Jaguars",
+    a team); unusable when no mention gives another kind."""
+    others = Counter({k: n for k, n in votes.items() if k != "person"})
+    if not others:
+        return "person", False
     place = others["place"] >= max(others.values()) and 3 * others["place"] >= votes.total()
     return ("place" if place else "organisation"), True
+
+
+def _worded(name: str, words: Collection[str]) -> bool:
+    """A name of several words that opens on a common word, not a known given name ("Head Start").
+    A family name may be a word ("Jared Golden", "Condoleezza Rice"), a given name seldom is."""
+    parts = name.split()
+    return len(parts) > 1 and not person_shaped(name) and parts[0] in words
 
 
 def _majority(votes: Counter[Kind]) -> Kind:
@@ -460,6 +539,7 @@ class _Groups:
         self.briefs: dict[str, set[str]] = defaultdict(set)
         self.titled: Counter[str] = Counter()
         self.cued: Counter[str] = Counter()  # mentions the text treats as a person's (brief.mentions)
+        self.determined: Counter[str] = Counter()  # mentions after an article: a thing's ("the Rose Garden")
         self.titles: dict[str, Counter[str]] = defaultdict(Counter)  # "president", "secretary", ...
 
     def add(self, key: str, mention: EntityMention, brief: str) -> None:
@@ -469,6 +549,7 @@ class _Groups:
         self.briefs[key].add(brief)
         self.titled[key] += bool(mention.title)
         self.cued[key] += mention.person_cue
+        self.determined[key] += mention.determined
         if mention.title:  # each word of it: "Secretary Blinken" is Secretary of State Antony Blinken
             self.titles[key].update(w for w in mention.title.lower().split() if w not in MINOR_WORDS)
 

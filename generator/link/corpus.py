@@ -211,11 +211,13 @@ def _companions(occurrences: dict[str, list[Occurrence]], paged: set[str]) -> di
 
 
 def common_words(texts: Iterable[str], names: Counter[str]) -> frozenset[str]:
-    """Single-word names that the texts write in lower case at least as often: words, not names.
+    """Single-word names that the texts write in lower case at least as often: words, not names;
+    and words of longer names that the texts write in lower case twice or more ("Head" of
+    "Head Start").
 
     `names` counts the mentions of each name standing alone ("Bank", not "Bank of England").
     """
-    candidates = {n for n in names if " " not in n and not n.isupper() and n[:1].isupper()}
+    candidates = {w for n in names for w in n.split() if not w.isupper() and w[:1].isupper()}
     lowered = {n.lower() for n in candidates}
     counts = Counter(w for text in texts for w in LETTER_WORD.findall(text) if w in lowered)
     return frozenset(n for n in candidates if counts[n.lower()] >= max(2, names[n]))

@@ -146,3 +146,31 @@ def test_an_event_word_makes_an_event_only_as_the_name_s_head():
         ("Central Commission for Elections", "organisation")]
     assert names("The Summer Olympics 2012 opened.", ("Summer Olympics 2012", "ORG")) == [
         ("Summer Olympics 2012", "event")]
+
+
+@pytest.mark.parametrize(("sentence", "span", "expected"), [
+    ("They met in the Rose Garden.", "Rose Garden", True),
+    ("She praised the Pell Grant and the loans.", "Pell Grant", True),
+    ("Under the Saddam Hussein regime, they fled.", "Saddam Hussein", False),
+    ("He signed the Matthew Shepard and James Byrd Act.", "Matthew Shepard", False),
+    ("Rose Adams spoke.", "Rose Adams", False),
+])
+def test_a_name_after_an_article_that_ends_its_phrase_is_marked(sentence, span, expected):
+    [found] = clean_mentions(analysed(sentence, (span, "PERSON")))
+    assert found.determined is expected
+
+
+def test_a_given_name_the_model_left_out_before_an_initial_is_taken_back():
+    sentence = "The Honorable Antony J. Blinken, Secretary of State, spoke. When J. Blinken spoke"
+    mentions = clean_mentions(analysed(sentence, ("J. Blinken", "PERSON"), ("J. Blinken", "PERSON")))
+    assert [m.name for m in mentions] == ["Antony J. Blinken", "J. Blinken"]  # "When" is no given name
+
+
+def test_a_title_the_models_span_opened_inside_is_kept_whole():
+    mentions = clean_mentions(analysed("Today First Lady Jill Biden spoke.", ("Lady Jill Biden", "PERSON")))
+    assert [(m.name, m.title) for m in mentions] == [("Jill Biden", "First Lady")]
+
+
+def test_a_name_is_cut_at_a_bracket_the_model_left_open():
+    sentence = "The U.S. Agency for International Development (USAID) said so."
+    assert names(sentence, ("International Development (USAID", "ORG")) == [("International Development", "organisation")]

@@ -272,3 +272,44 @@ def test_a_surname_standing_for_a_full_name_votes_for_a_person():
     briefs = [(f"b{n}", [mention("Phil Ford")] + [mention("Ford", "organisation")] * 4) for n in range(2)]
     found = resolve(briefs)
     assert [(e.name, e.kind) for e in found.entities] == [("Phil Ford", "person")]
+
+
+def by_name(resolution) -> dict:
+    return {e.name: e for e in resolution.entities}
+
+
+def test_a_name_after_an_article_is_a_things_not_a_persons():
+    rose = [EntityMention("Rose Garden", "person", 0, 0, 11, determined=True),
+            EntityMention("Rose Garden", "place", 1, 0, 11)]
+    second = [EntityMention("Second Gentleman", "person", 0, 0, 16, determined=True)]
+    found = by_name(resolve([("a", rose), ("b", second), ("c", [mention("Rose Garden")])]))
+    assert (found["Rose Garden"].kind, found["Rose Garden"].listed) == ("place", True)
+    assert not found["Second Gentleman"].listed  # nothing says what it is: no page
+    # a title or a person's cue outweighs the article ("the Tony Blair I knew" aside)
+    titled = [EntityMention("Rose Adams", "person", 0, 0, 10, "Senator", determined=True)]
+    assert by_name(resolve([("a", titled)]))["Rose Adams"].kind == "person"
+
+
+def test_a_name_opening_on_a_common_word_is_no_persons_unless_it_is_a_given_name():
+    briefs = [("a", [mention("Head Start"), mention("Registered Apprenticeships"), mention("Mark Price")])]
+    found = by_name(resolve(briefs, not_names=["Head", "Registered", "Mark", "Price"]))
+    assert not found["Head Start"].listed and not found["Registered Apprenticeships"].listed
+    assert found["Mark Price"].kind == "person" and found["Mark Price"].listed  # Mark is a given name
+
+
+def test_an_initial_and_surname_join_the_full_name_with_that_initial():
+    found = resolve([("a", [mention("Antony J. Blinken", title="Secretary")]), ("b", [mention("J. Blinken")]),
+                     ("c", [mention("Antony J. Blinken")])])
+    assert entity_names(found, "b", "J. Blinken") == ["Antony J. Blinken"]
+
+
+def test_a_surname_with_an_office_is_the_person_of_that_surname_who_holds_it():
+    briefs = [("visit", [mention("Jill Biden", title="First Lady"), mention("Biden", title="president")]),
+              ("call", [mention("Joseph R. Biden", title="president"), mention("Biden", title="president")]),
+              ("speech", [mention("Joseph R. Biden", title="president")])]
+    found = resolve(briefs)
+    assert entity_names(found, "visit", "Biden", "Jill Biden") == ["Joseph R. Biden", "Jill Biden"]
+    # a form of address is no office: "Mr Blair" is the Tony Blair the article names
+    found = resolve([("a", [mention("Tony Blair"), mention("Blair", title="Mr")]),
+                     ("b", [mention("Cherie Blair", title="Mrs")])])
+    assert entity_names(found, "a", "Blair") == ["Tony Blair"]
