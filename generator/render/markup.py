@@ -73,7 +73,7 @@ def link(label: object, url: str, title: str = "") -> Markdown:
 
 def paragraph_link(number: int, target: str) -> Markdown:
     """The ¶ link from a sentence to its paragraph; search results leave it out."""
-    return Markdown(f'{link(f"¶ {number}", target, "Open the paragraph")}{{ data-search-exclude="" }}')
+    return Markdown(f'{link(f"¶ {number}", target, "Open the paragraph")}{{ data-pagefind-ignore="" }}')
 
 
 def text_with_links(text: str, spans: Iterable[tuple[int, int, str]]) -> Markdown:

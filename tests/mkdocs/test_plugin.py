@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from mkdocs.config import load_config
 
-from generator.mkdocs.plugin import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, BriefingPlugin
+from generator.mkdocs.plugin import BriefingPlugin
 from generator.settings import Settings, default
 from tests.conftest import ROOT, build_site, copy_project
 
@@ -39,14 +39,6 @@ def test_serving_builds_without_worker_processes():
     # mkdocs serve rebuilds in a thread of its server: forking there could deadlock
     assert configured("serve").settings.workers == 1
     assert configured("build").settings.workers == default("workers")
-
-
-def test_the_search_dialog_gets_a_name_in_every_page():
-    plugin = BriefingPlugin()
-    page = f"<body>{SEARCH_DIALOG}<label></label></div></body>"
-    assert plugin.on_post_template(page, template_name="404.html", config=None) == page.replace(
-        SEARCH_DIALOG, NAMED_SEARCH_DIALOG)
-    assert 'aria-label="Search"' in NAMED_SEARCH_DIALOG
 
 
 def test_a_build_into_the_previous_site_says_which_briefs_are_new(tmp_path):

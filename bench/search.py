@@ -1,0 +1,147 @@
+"""Search benchmark: what a reader downloads to open one brief and search once, and how soon the
+first results show, in headless Chromium against the built site served on localhost.
+
+    .venv/bin/python bench/search.py --data ../shared/bench/bbc/articles [--scale K] [--json OUT]
+    .venv/bin/python bench/search.py --site SITE_DIR [--json OUT]     (a site already built)
+
+Each query runs in a fresh browser context (nothing cached): open a brief, wait until the page
+is idle, type the query into the search box at once, time until the first result is listed,
+wait until the page is idle again. Bytes are the response bodies as served (localhost serves
+no compression) and, beside them, what gzip at level 6 makes of the same files, as a web host
+that compresses would send them. Pagefind's index files are compressed already.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import expect  # noqa: E402
+
+from scripts.browser import chromium, serve  # noqa: E402
+
+from build import ENV, make_project  # noqa: E402  (bench/build.py, beside this script)
+
+QUERIES = ("election", "prime minister", "oil", "court", "music")  # common news words, to many pages
+TARGET_KB, TARGET_MS = 500, 300
+PLACEHOLDER = "Type to start searching"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="folder of articles to build a site from")
+    parser.add_argument("--scale", type=int, default=1, help="repeat the corpus K times (bench/build.py)")
+    parser.add_argument("--site", type=Path, help="measure this built site instead of building one")
+    parser.add_argument("--json", type=Path, help="write the figures to this file as JSON")
+    args = parser.parse_args()
+    if not args.site and not args.data:
+        parser.error("give --data or --site")
+    with tempfile.TemporaryDirectory(prefix="briefing-search-") as work:
+        site = args.site or build(args.data, args.scale, Path(work))
+        figures = {"scale": args.scale if not args.site else None, **measure(site)}
+    print_table(figures)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+def build(data: Path, scale: int, work: Path) -> Path:
+    import subprocess
+
+    project = make_project(work / "project", data, scale)
+    site = work / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=project, env=ENV,
+                   check=True, capture_output=True)
+    return site
+
+
+def measure(site: Path) -> dict:
+    brief = sorted((site / "briefs").glob("*.html"))[len(list((site / "briefs").glob("*.html"))) // 2]
+    pages = sum(1 for _ in site.rglob("*.html"))
+    index = site / "pagefind"
+    runs = []
+    with serve(site) as base, chromium() as browser:
+        for query in QUERIES:
+            runs.append(one_search(browser, base, site, brief.relative_to(site).as_posix(), query))
+    return {
+        "pages": pages,
+        "index_files": sum(1 for p in index.rglob("*") if p.is_file()),
+        "index_mib": round(sum(p.stat().st_size for p in index.rglob("*") if p.is_file()) / 2**20, 2),
+        "brief": brief.name,
+        "runs": runs,
+        "page_view_kb": round(statistics.median(r["page_view_kb"] for r in runs), 1),
+        "total_kb": round(max(r["total_kb"] for r in runs), 1),
+        "total_gzip_kb": round(max(r["total_gzip_kb"] for r in runs), 1),
+        "first_results_ms": round(statistics.median(r["first_results_ms"] for r in runs)),
+        "first_results_ms_max": round(max(r["first_results_ms"] for r in runs)),
+    }
+
+
+def one_search(browser, base: str, site: Path, brief: str, query: str) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    bodies: dict[str, int] = {}
+
+    def finished(request) -> None:
+        bodies[request.url] = request.sizes()["responseBodySize"]
+
+    page = context.new_page()
+    page.on("requestfinished", finished)
+    page.goto(base + brief)
+    page.wait_for_load_state("networkidle")
+    viewed = dict(bodies)
+    page.keyboard.press("/")
+    field = page.locator("input[data-briefing-search]")
+    start = time.perf_counter()
+    field.fill(query)
+    # the count is said once the first results are listed (or that there are none)
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(PLACEHOLDER, timeout=60_000)
+    shown_ms = (time.perf_counter() - start) * 1000
+    page.wait_for_load_state("networkidle")
+    results = page.locator(".md-search-result__meta").inner_text()
+    context.close()
+    return {
+        "query": query,
+        "results": results,
+        "requests": len(bodies),
+        "page_view_kb": sum(viewed.values()) / 1024,
+        "total_kb": sum(bodies.values()) / 1024,
+        "total_gzip_kb": sum(_gzipped(site, base, url) for url in bodies) / 1024,
+        "search_kb": (sum(bodies.values()) - sum(viewed.values())) / 1024,
+        "first_results_ms": shown_ms,
+    }
+
+
+def _gzipped(site: Path, base: str, url: str) -> int:
+    """What gzip makes of the file the URL serves (a Pagefind file is compressed already)."""
+    path = site / unquote(urlsplit(url).path.removeprefix(urlsplit(base).path))
+    if path.is_dir():
+        path = path / "index.html"
+    data = path.read_bytes()
+    return len(data) if "/pagefind/" in url and not url.endswith((".js", ".css", ".json")) else len(
+        gzip.compress(data, 6, mtime=0))
+
+
+def print_table(f: dict) -> None:
+    print(f"site: {f['pages']} pages; Pagefind index {f['index_files']} files, {f['index_mib']} MiB on disk")
+    print("| query | results | requests | page view KB | + search KB | total KB | gzip KB | first results ms |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in f["runs"]:
+        print(f"| {r['query']} | {r['results']} | {r['requests']} | {r['page_view_kb']:.0f} | {r['search_kb']:.0f} | "
+              f"{r['total_kb']:.0f} | {r['total_gzip_kb']:.0f} | {r['first_results_ms']:.0f} |")
+    print(f"largest total {f['total_kb']:.0f} KB as served, {f['total_gzip_kb']:.0f} KB gzipped "
+          f"(target < {TARGET_KB} KB); first results in {f['first_results_ms']} ms median, "
+          f"{f['first_results_ms_max']} ms at most (target <= {TARGET_MS} ms)")
+
+
+if __name__ == "__main__":
+    main()

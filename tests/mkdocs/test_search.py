@@ -1,0 +1,47 @@
+"""search: each page tells Pagefind its body, summary and other names; the built site is indexed."""
+
+from __future__ import annotations
+
+import json
+
+from generator.mkdocs.search import ARTICLE, searchable
+from tests.conftest import build_site, copy_project
+
+PAGE = f"<html><body><nav>Menu</nav>{ARTICLE}<h1>Wang Yi calls Motegi</h1><p>On COVID-19.</p></article></body></html>"
+
+
+def test_the_article_is_the_indexed_body_with_its_summary_and_the_names_it_does_not_write():
+    html = searchable(PAGE, "Wang Yi spoke with Motegi.", ("Motegi", "coronavirus", "new coronavirus"))
+    body = html[html.index("<article"):]
+    assert body.startswith("<article data-pagefind-body ")
+    assert 'data-pagefind-meta="summary[data-summary]" data-summary="Wang Yi spoke with Motegi."' in body
+    hidden = body[body.index('data-pagefind-weight'):]
+    assert ">coronavirus · new coronavirus</span>" in hidden  # "Motegi" is in the text already
+    assert "<nav>Menu</nav>" in html[:html.index("<article")]  # outside the body: not indexed
+
+
+def test_what_an_article_says_reaches_the_index_as_text_never_as_markup():
+    html = searchable(PAGE, 'A "quote" <script>alert(1)</script>', ("<img src=x onerror=alert(2)>",))
+    assert "<script>" not in html and "<img" not in html
+    assert 'data-summary="A &quot;quote&quot; &lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_a_page_without_the_themes_article_is_left_as_it_is():
+    assert searchable("<html><body>404</body></html>", "Not found", ("x",)) == "<html><body>404</body></html>"
+
+
+def test_the_built_site_has_a_pagefind_index_of_its_pages_and_none_of_its_print_packs(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("Harbour reopens\n\nThe harbour of Bergen reopened on Monday after repairs.\n")
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", seeds)
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    pages = entry["languages"]["en"]["page_count"]
+    indexed = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text()]
+    assert pages == len(indexed) > 5
+    assert not (site / "search" / "search_index.json").exists()  # the theme's whole-site index is gone
+    assert all("data-pagefind-body" not in p.read_text() for p in (site / "print").glob("*.html") if p.name != "index.html")
+    assert "data-pagefind-body" not in (site / "404.html").read_text()
