@@ -20,12 +20,13 @@ $(INSTALLED): pyproject.toml requirements.lock
 $(NODE_TOOLS): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error >/dev/null; fi
 
-site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/
-	@# built aside and swapped in, so a failed build leaves the previous site/ whole
-	rm -rf .site.tmp && mkdir .site.tmp
-	@# the previous build's list of briefs, so the front page can say what is new
-	if [ -f site/briefing-manifest.json ]; then cp site/briefing-manifest.json .site.tmp/; fi
-	$(BIN)/mkdocs build --strict --site-dir .site.tmp
+site: $(INSTALLED)  ## generate the briefs from seeds/ and build site/, rendering only what changed
+	@# built aside and swapped in, so a failed build leaves the previous site/ whole: into a copy
+	@# of the previous site, where mkdocs renders only the pages a change touched and the plugin
+	@# repairs the rest, so the result equals a clean build (generator/mkdocs/incremental.py)
+	rm -rf .site.tmp
+	if [ -d site ]; then cp -a site .site.tmp; else mkdir .site.tmp; fi
+	$(BIN)/mkdocs build --strict --dirty --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
 
 test: $(INSTALLED) $(NODE_TOOLS)  ## lint, type-check and run the whole test suite

@@ -21,15 +21,16 @@ from mkdocs.config import load_config
 SAMPLE_SECONDS = 0.2
 
 
-def main(config_file: str, site_dir: str) -> None:
+def main(config_file: str, site_dir: str, dirty: str = "") -> None:
+    """One build; with `dirty` ("dirty"), into the previous site (`mkdocs build --dirty`)."""
     results = _record_pipeline_results()
     sampler = MemorySampler()
     sampler.start()
     start = time.perf_counter()
     config = load_config(config_file, site_dir=site_dir)
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="build", dirty=bool(dirty))
     try:
-        build(config)
+        build(config, dirty=bool(dirty))
     finally:
         config.plugins.on_shutdown()
     total = time.perf_counter() - start
@@ -109,4 +110,4 @@ def _pss_kib(pid: int) -> int:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

@@ -46,8 +46,6 @@ def copy_project(target: Path, seeds: Path = SEEDS) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(seeds, target / "seeds", symlinks=True)
-    # the npm packages the site serves (mkdocs.yml: assets), installed by `npm ci`
-    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 

@@ -8,13 +8,16 @@ staged as files under the cache instead, so mkdocs re-renders only those that ch
 
 from __future__ import annotations
 
+import logging
 import tempfile
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from html import escape, unescape
 from pathlib import Path
 from types import MappingProxyType
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +29,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.analyse.nlp import ModelMissingError
-from generator.mkdocs.search import SearchIndexError, index_site, searchable
+from generator.mkdocs.incremental import (
+    ALWAYS_RENDERED,
+    FINGERPRINT,
+    DropDirtyWarning,
+    fingerprint,
+    read_unchanged,
+    remove_stale,
+    start_from,
+)
+from generator.mkdocs.search import OUTPUT, SearchIndexError, index_site, searchable
 from generator.mkdocs.staging import stage
 from generator.pipeline import build
 from generator.render.buildinfo import build_time
@@ -63,11 +75,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     search_terms: Mapping[str, tuple[str, ...]] = MappingProxyType({})  # page url → other names, for search
 
     serving = False  # under `mkdocs serve`: builds run in mkdocs' build thread
+    files: Files | None = None  # the build's files, for the repairs of a dirty build
+    dirty_warning = DropDirtyWarning()
 
     # mkdocs keeps a plugin with on_startup alive across the rebuilds of `mkdocs serve`
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
         self.serving = command == "serve"
+        if dirty:  # repaired here (incremental.py), so not a reason to fail a strict build
+            logging.getLogger("mkdocs.commands.build").addFilter(self.dirty_warning)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self.dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -97,6 +116,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"briefing: {error}") from error
         if str(THEME) not in config.theme.dirs:  # after the site's own custom_dir, before the theme's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        self.fingerprint = fingerprint(config)
+        self.started_ns = time.time_ns()  # what the build writes is newer: the rest may be stale
+        if self.dirty:  # into the previous site: kept only if the same code and settings built it
+            start_from(Path(config.site_dir), self.fingerprint)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -112,6 +135,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.generated = frozenset(page.uri for page in pages)
         self.search_terms = {}
         staged = stage(pages, self._staging_folder()) if self.dirty else {}
+        for uri in ALWAYS_RENDERED:  # pages listing others: rendered whatever their own source says
+            if uri in staged:
+                staged[uri].touch()
         for page in pages:
             if self.dirty:
                 file = File.generated(config, page.uri, abs_src_path=str(staged[page.uri]))
@@ -149,13 +175,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         summary = unescape(str(page.meta.get("description") or ""))  # front matter is escaped (templating)
         return searchable(output, summary, self.search_terms.get(page.url, ()))
 
+    # first, before the tags plugin fills its listings: a dirty build reads the pages it skipped
+    @event_priority(200)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.files = files
+        if self.dirty:
+            read_unchanged(files, config)
+        return env
+
     # last: the site is complete when Pagefind reads it
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        if self.dirty and self.files is not None:
+            for name in remove_stale(site, self.files, self.started_ns, kept=(OUTPUT, FINGERPRINT)):
+                log.debug(f"removed {name}: no longer part of the site")
         try:
-            index_site(Path(config.site_dir))
+            index_site(site)
         except SearchIndexError as error:
             raise PluginError(f"briefing: {error}") from error
+        (site / FINGERPRINT).write_text(self.fingerprint + "\n", encoding="utf-8")
 
     def _staging_folder(self) -> Path:
         if self.staging is None:

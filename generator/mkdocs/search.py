@@ -16,6 +16,7 @@ What each page gives the index, added to its HTML here:
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -50,6 +51,7 @@ def searchable(html: str, summary: str, aliases: Sequence[str]) -> str:
 
 def index_site(site_dir: Path) -> None:
     """Index the built site's pages (those with a body marked by `searchable`) into site_dir/pagefind."""
+    shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # a dirty build's site holds the previous index
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
                "--force-language", "en", "--exclude-selectors", EXCLUDED,
                "--keep-index-url", "--silent"]  # pages are files (use_directory_urls: false): "briefs/index.html"
