@@ -84,6 +84,8 @@ def measure(site: Path) -> dict:
         "total_gzip_kb": round(max(r["total_gzip_kb"] for r in runs), 1),
         "first_results_ms": round(statistics.median(r["first_results_ms"] for r in runs)),
         "first_results_ms_max": round(max(r["first_results_ms"] for r in runs)),
+        "typed_results_ms": round(statistics.median(r["typed_results_ms"] for r in runs)),
+        "typed_results_ms_max": round(max(r["typed_results_ms"] for r in runs)),
     }
 
 
@@ -102,12 +104,26 @@ def one_search(browser, base: str, site: Path, brief: str, query: str) -> dict:
     page.keyboard.press("/")
     field = page.locator("input[data-briefing-search]")
     start = time.perf_counter()
-    field.fill(query)
-    # the count is said once the first results are listed (or that there are none)
+    field.fill(query)  # at once: Pagefind's engine starts loading only now
+    # the count is said once the first result is listed (or that there are none)
     expect(page.locator(".md-search-result__meta")).not_to_have_text(PLACEHOLDER, timeout=60_000)
     shown_ms = (time.perf_counter() - start) * 1000
     page.wait_for_load_state("networkidle")
     results = page.locator(".md-search-result__meta").inner_text()
+    context.close()
+    # as a reader searches: the engine starts loading when the box opens (search.js), and has
+    # loaded by the time a word is typed; timed from the query to its first result
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + brief)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    start = time.perf_counter()
+    page.locator("input[data-briefing-search]").fill(query)
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(PLACEHOLDER, timeout=60_000)
+    typed_ms = (time.perf_counter() - start) * 1000
     context.close()
     return {
         "query": query,
@@ -118,6 +134,7 @@ def one_search(browser, base: str, site: Path, brief: str, query: str) -> dict:
         "total_gzip_kb": sum(_gzipped(site, base, url) for url in bodies) / 1024,
         "search_kb": (sum(bodies.values()) - sum(viewed.values())) / 1024,
         "first_results_ms": shown_ms,
+        "typed_results_ms": typed_ms,
     }
 
 
@@ -133,14 +150,17 @@ def _gzipped(site: Path, base: str, url: str) -> int:
 
 def print_table(f: dict) -> None:
     print(f"site: {f['pages']} pages; Pagefind index {f['index_files']} files, {f['index_mib']} MiB on disk")
-    print("| query | results | requests | page view KB | + search KB | total KB | gzip KB | first results ms |")
+    print("| query | results | requests | page view KB | + search KB | total KB | gzip KB | first results ms, "
+          "engine loading / loaded |")
     print("|---|---|---|---|---|---|---|---|")
     for r in f["runs"]:
         print(f"| {r['query']} | {r['results']} | {r['requests']} | {r['page_view_kb']:.0f} | {r['search_kb']:.0f} | "
-              f"{r['total_kb']:.0f} | {r['total_gzip_kb']:.0f} | {r['first_results_ms']:.0f} |")
+              f"{r['total_kb']:.0f} | {r['total_gzip_kb']:.0f} | {r['first_results_ms']:.0f} / "
+              f"{r['typed_results_ms']:.0f} |")
     print(f"largest total {f['total_kb']:.0f} KB as served, {f['total_gzip_kb']:.0f} KB gzipped "
-          f"(target < {TARGET_KB} KB); first results in {f['first_results_ms']} ms median, "
-          f"{f['first_results_ms_max']} ms at most (target <= {TARGET_MS} ms)")
+          f"(target < {TARGET_KB} KB); first results, median (most): {f['first_results_ms']} "
+          f"({f['first_results_ms_max']}) ms with the engine loading after the query, {f['typed_results_ms']} "
+          f"({f['typed_results_ms_max']}) ms with it loaded as the box opened (target <= {TARGET_MS} ms)")
 
 
 if __name__ == "__main__":

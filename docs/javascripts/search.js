@@ -90,10 +90,16 @@
   }
 
   async function show(results, from, number) {
-    const page = await Promise.all(results.slice(from, from + PAGE_SIZE).map((result) => result.data()));
-    if (number !== asked) return;
+    // every fragment of the page is asked for at once; each result is listed as soon as it and
+    // those above it have come
+    const page = results.slice(from, from + PAGE_SIZE).map((result) => result.data());
     list.querySelector(".briefing-search-more")?.remove();
-    list.append(...page.map(resultItem));
+    for (const pending of page) {
+      const data = await pending;
+      if (number !== asked) return;
+      list.append(resultItem(data));
+      if (list.childElementCount === 1) say(counted(results.length));
+    }
     if (from + PAGE_SIZE < results.length) {
       const more = document.createElement("li");
       more.className = "md-search-result__item briefing-search-more";
@@ -131,8 +137,8 @@
     }
     if (number !== asked) return;
     list.replaceChildren();
-    await show(found.results, 0, number);
-    if (number === asked) say(counted(found.results.length)); // once the first results are listed
+    if (found.results.length === 0) say(counted(0));
+    await show(found.results, 0, number); // says the count once the first result is listed
   }
 
   function open() {
