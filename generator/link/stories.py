@@ -29,6 +29,11 @@ def group_stories(score: dict[tuple[int, int], float], count: int, threshold: fl
     story = list(range(count))
     members: dict[int, list[int]] = {n: [n] for n in range(count)}
     modes: dict[int, set[str]] = {n: {e} if e else set() for n, e in zip(range(count), encounters or [None] * count)}
+    # the summed scores of the near pairs between two groups, kept as groups merge, so a merge
+    # costs the number of groups near it rather than the product of the two groups' sizes
+    between: dict[int, dict[int, float]] = {n: {} for n in range(count)}
+    for (a, b), value in score.items():
+        between[a][b] = between[b][a] = value
     for (a, b), value in sorted(score.items(), key=lambda item: (-item[1], item[0])):
         if value < threshold:
             break
@@ -38,12 +43,23 @@ def group_stories(score: dict[tuple[int, int], float], count: int, threshold: fl
         group, other = members[left], members[right]
         if len(modes[left] | modes[right]) > 1:
             continue
-        total = sum(score.get((min(x, y), max(x, y)), 0.0) for x in group for y in other)
-        if total / (len(group) * len(other)) >= threshold:
+        if between[left].get(right, 0.0) / (len(group) * len(other)) >= threshold:
             for n in other:
                 story[n] = left
             group += other
             del members[right]
             modes[left] |= modes.pop(right)
+            _merge_sums(between, left, right)
     return story
 
+
+def _merge_sums(between: dict[int, dict[int, float]], left: int, right: int) -> None:
+    """Group `right`'s sums to the other groups become part of group `left`'s."""
+    for other, value in between.pop(right).items():
+        if other == left:
+            del between[left][right]
+            continue
+        sums = between[other]
+        del sums[right]
+        sums[left] = sums.get(left, 0.0) + value
+        between[left][other] = between[left].get(other, 0.0) + value
