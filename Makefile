@@ -62,9 +62,11 @@ bench: $(BENCH_INSTALLED)  ## every benchmark on $(BENCH_DATA); figures go in th
 	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/bbc --json build/bench-summaries.json --cache .cache
 	$(BIN)/python bench/summaries.py --data $(BENCH_DATA)/cnn --json build/bench-summaries-cnn.json --cache .cache
 	$(BIN)/python bench/input.py --data $(BENCH_DATA)/webpages --json build/bench-input.json
+	$(BIN)/python bench/search.py --data $(BENCH_DATA)/bbc/articles --json build/bench-search.json
 
-bench-scale: $(BENCH_INSTALLED)  ## the build benchmark on the corpus repeated 8 times (about 45 minutes)
+bench-scale: $(BENCH_INSTALLED)  ## the build and search benchmarks on the corpus repeated 8 times (over an hour)
 	$(BIN)/python bench/build.py --data $(BENCH_DATA)/bbc/articles --scale 8 --json build/bench-build-x8.json
+	$(BIN)/python bench/search.py --data $(BENCH_DATA)/bbc/articles --scale 8 --json build/bench-search-x8.json
 
 clean:
 	rm -rf site .cache

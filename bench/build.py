@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = Path(__file__).resolve().parent / "_measure_build.py"
-LONG_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+LONG_WORD = re.compile(r"\b[a-z]{4,}\b")
 MEASURE_ANALYSIS = Path(__file__).resolve().parent / "_measure_analysis.py"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000"}
 
@@ -100,9 +100,9 @@ def run(data: Path, scale: int, work: Path) -> dict:
 def make_project(project: Path, data: Path, scale: int, count: int | None = None) -> Path:
     """A copy of this project's site with the (first `count`) articles, K times over, as its seeds.
 
-    Each copy marks every fourth long word with its number ("election" -> "election3") and its
-    title with "(Copy 3)", so that no two copies are one text: the pipeline makes copies of one
-    text one brief, and a site K times larger is what is measured."""
+    Each copy marks every fourth long lower-case word with its number ("election" -> "election3")
+    and its title with "(Copy 3)", so that no two copies are one text (the pipeline makes copies
+    of one text one brief) while the names stay: K times the briefs about the same entities."""
     seeds = project / "seeds"
     seeds.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -117,7 +117,7 @@ def make_project(project: Path, data: Path, scale: int, count: int | None = None
 
 
 def marked(text: str, copy: int) -> str:
-    """The text with every fourth word of four letters or more ending in the copy's number."""
+    """The text with every fourth lower-case word of four letters or more ending in the copy's number."""
     count = 0
 
     def mark(word: re.Match[str]) -> str:
