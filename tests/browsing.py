@@ -79,10 +79,15 @@ def result_links(page: Page) -> list[str]:
     return [urlsplit(href).path for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
 
 
-def show_all_results(page: Page) -> None:
+def show_all_results(page: Page, per_page: int = 10) -> None:
     """Press "Show more" under the search results until every result is listed."""
-    more = page.locator(".briefing-search-more button")
-    while more.count():
-        count = page.locator(".md-search-result__item").count()
-        more.click()
-        expect(page.locator(".md-search-result__item")).not_to_have_count(count)
+    said = page.locator(".md-search-result__meta").inner_text().split()[0]
+    total = int(said) if said.isdigit() else 0
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    shown = min(total, per_page)
+    while True:
+        expect(links).to_have_count(shown)
+        if shown == total:
+            return
+        page.locator(".briefing-search-more button").click()
+        shown = min(total, shown + per_page)
