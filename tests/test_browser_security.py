@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from scripts.browser import serve
-from tests.browsing import search, watched_page
+from tests.browsing import search, show_all_results, watched_page
 from tests.hostile import HOSTILE_NAME
 from tests.sitecheck import main_content
 
@@ -69,8 +69,7 @@ def test_the_title_is_shown_as_text_in_the_tab_and_the_header(hostile_page: Page
 def test_searching_for_the_payloads_runs_none_of_them(hostile_page: Page, hostile_url: str, query: str):
     hostile_page.goto(hostile_url)
     search(hostile_page, query)
-    hostile_page.locator(".md-search-result__item").first.wait_for()
-    hostile_page.wait_for_timeout(300)  # results render in batches
+    show_all_results(hostile_page)  # every result listed, each one's title and excerpt set
     assert hostile_page.evaluate(SENTINEL)
     if query == "Lopez":
         names = hostile_page.locator(".md-search-result__item h1").all_inner_texts()
