@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,8 +57,6 @@ def main() -> None:
 
 
 def build(data: Path, scale: int, work: Path) -> Path:
-    import subprocess
-
     project = make_project(work / "project", data, scale)
     site = work / "site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=project, env=ENV,

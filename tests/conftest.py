@@ -41,6 +41,18 @@ def build_site(project: Path, site: Path, strict: bool = True) -> subprocess.Com
     )
 
 
+HARBOUR = "Harbour reopens\n\nThe harbour of Bergen reopened on Monday after repairs.\n"
+
+
+def one_article_project(tmp_path: Path, text: str = HARBOUR) -> Path:
+    """A copy of this project's site configuration whose seeds are one article."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    return copy_project(tmp_path / "project", seeds)
+
+
 def copy_project(target: Path, seeds: Path = SEEDS) -> Path:
     """A copy of this project's site configuration with the given seeds folder."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")

@@ -181,12 +181,8 @@ def _whole_title(text: str) -> str:
 
 
 def _title_before(sentence: str, start: int) -> str:
-    """A title right before the name in the sentence ("Minister" in "Minister Mogi")."""
-    before = sentence[max(0, start - 60) : start].rstrip().lower()
-    for title in vocabulary().titles:
-        if before.endswith(title) and (len(before) == len(title) or not before[-len(title) - 1].isalnum()):
-            return title
-    return ""
+    """A title right before the name in the sentence ("minister" in "Minister Mogi"), in lower case."""
+    return _whole_title(sentence[max(0, start - 60) : start].rstrip()).lower()
 
 
 def _strip_headline_verb(sentence: str, start: int, end: int, verbs: frozenset[str]) -> int:

@@ -69,7 +69,7 @@ def resolve(
     groups = _Groups()
     offices = _offices_by_key(mentions for _, mentions in mentions_by_brief)
     locals_ = [(brief, mentions, _resolve_within(mentions, offices)) for brief, mentions in mentions_by_brief]
-    _resolve_by_context([(brief, mentions, local) for brief, mentions, (local, _) in locals_])
+    _resolve_by_context([(brief, mentions, local) for brief, mentions, (local, _) in locals_], offices)
     people = {local[m.name] for _, mentions, (local, _) in locals_ for m in mentions
               if m.kind == "person" and " " in m.name}
     for brief, mentions, (local, joins) in locals_:
@@ -143,9 +143,7 @@ def _resolve_within(mentions: Sequence[EntityMention], corpus_offices: Mapping[s
     names = {m.name: m for m in mentions}
     keys = {name: entity_key(name) for name in names}
     people = [n for n, m in names.items() if m.kind == "person" and len(n.split()) > 1]
-    offices: dict[str, set[str]] = defaultdict(set)  # name -> the offices its mentions give it
-    for office, m in _offices(mentions):
-        offices[m.name].add(office)
+    offices = _offices_by_name(mentions)
     for name, mention in names.items():
         if len(name.split()) != 1 or known_entity(name):
             continue
@@ -174,12 +172,22 @@ def _offices(mentions: Sequence[EntityMention]) -> Iterator[tuple[str, EntityMen
             yield m.title.lower(), m
 
 
-def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], dict[str, str]]]) -> None:
+def _offices_by_name(mentions: Sequence[EntityMention]) -> dict[str, set[str]]:
+    """The offices one article gives each of its names."""
+    offices: dict[str, set[str]] = defaultdict(set)
+    for office, m in _offices(mentions):
+        offices[m.name].add(office)
+    return offices
+
+
+def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], dict[str, str]]],
+                        offices_of: Mapping[str, set[str]]) -> None:
     """A lone surname an article leaves unresolved ("Bush", no full name beside it) is the person
     of that surname whose other articles name what this one names: George W. Bush where the
     Endangered Species Act is, Reggie Bush where the Saints are. The evidence is the names the
     articles share, each rarer than one article in RARE_SHARE; at least CONTEXT_MIN of them, and
-    twice those of any other person of the surname."""
+    twice those of any other person of the surname. A surname given an office ("President Bush")
+    is only a person who bears it somewhere (`offices_of`: _offices_by_key)."""
     briefs_of: dict[str, set[str]] = defaultdict(set)  # key -> briefs naming it
     for brief, _, local in articles:
         for key in set(local.values()):
@@ -193,20 +201,15 @@ def _resolve_by_context(articles: Sequence[tuple[str, Sequence[EntityMention], d
             if m.kind == "person" and 1 < len(key.split()) <= MAX_NAME_WORDS and not key.startswith("known:"):
                 by_family[name_parts(key)[2] or key.split()[-1]].add(key)
     rare_in = {brief: {k for k in keys if len(briefs_of[k]) <= rare} for brief, keys in keys_in.items()}
-    offices_of: dict[str, set[str]] = defaultdict(set)  # full-name key -> the offices it bears anywhere
-    for _, mentions, local in articles:
-        for office, m in _offices(mentions):
-            offices_of[local[m.name]].add(office)
     for brief, mentions, local in articles:
-        offices_here: dict[str, set[str]] = defaultdict(set)
-        for office, m in _offices(mentions):
-            offices_here[m.name].add(office)
+        offices_here = _offices_by_name(mentions)
         for name in {m.name for m in mentions}:
             key = local[name]
             if " " in key or key != name_key(name) or key not in by_family:
                 continue
             # "President Biden" is a Biden the corpus calls President
-            fulls = [f for f in sorted(by_family[key]) if not offices_here[name] or offices_here[name] & offices_of[f]]
+            fulls = [f for f in sorted(by_family[key])
+                     if not offices_here[name] or offices_here[name] & offices_of.get(f, set())]
             if not fulls:
                 continue
             scores = []

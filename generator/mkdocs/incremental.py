@@ -51,16 +51,15 @@ def fingerprint(config: MkDocsConfig) -> str:
     return digest.hexdigest()[:16]
 
 
-def start_from(site_dir: Path, expected: str) -> bool:
-    """Keep the previous site if the same code and settings built it; else empty it. True if kept."""
+def start_from(site_dir: Path, expected: str) -> None:
+    """Keep the previous site if the same code and settings built it; else empty it."""
     try:
-        kept = (site_dir / FINGERPRINT).read_text(encoding="utf-8").strip() == expected
+        if (site_dir / FINGERPRINT).read_text(encoding="utf-8").strip() == expected:
+            return
     except OSError:
-        kept = False
-    if not kept and site_dir.is_dir():
-        for entry in site_dir.iterdir():
-            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-    return kept
+        pass
+    for entry in site_dir.iterdir() if site_dir.is_dir() else ():
+        shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
 
 
 def read_unchanged(files: Files, config: MkDocsConfig) -> None:

@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 
 from generator.mkdocs.plugin import BriefingPlugin
 from generator.settings import Settings, default
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import ROOT, build_site, one_article_project
 
 
 def configured(command: str = "build") -> BriefingPlugin:
@@ -42,11 +42,7 @@ def test_serving_builds_without_worker_processes():
 
 
 def test_a_build_into_the_previous_site_says_which_briefs_are_new(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "one.txt").write_text("Harbour reopens\n\nThe harbour of Bergen reopened on Monday after repairs.\n")
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project", seeds)
+    project = one_article_project(tmp_path)
     site = tmp_path / "project" / "site"
     assert build_site(project, site).returncode == 0
     assert "New since the last build" not in (site / "index.html").read_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.mkdocs.search import ARTICLE, searchable
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, one_article_project
 
 PAGE = f"<html><body><nav>Menu</nav>{ARTICLE}<h1>Wang Yi calls Motegi</h1><p>On COVID-19.</p></article></body></html>"
 
@@ -31,11 +31,7 @@ def test_a_page_without_the_themes_article_is_left_as_it_is():
 
 
 def test_the_built_site_has_a_pagefind_index_of_its_pages_and_none_of_its_print_packs(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "one.txt").write_text("Harbour reopens\n\nThe harbour of Bergen reopened on Monday after repairs.\n")
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project", seeds)
+    project = one_article_project(tmp_path)
     site = tmp_path / "site"
     assert build_site(project, site).returncode == 0
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
