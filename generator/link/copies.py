@@ -12,6 +12,7 @@ the longest text (the most complete copy), then by slug; the others are listed o
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
@@ -32,7 +33,8 @@ def find_copies(briefs: Sequence[Brief]) -> dict[str, tuple[str, ...]]:
     sketches: dict[int, MinHash] = {}
     for number, found in enumerate(shingles):
         if len(found) >= MIN_SHINGLES:
-            sketch = MinHash(num_perm=PERMUTATIONS, seed=1)
+            # CRC-32 rather than datasketch's SHA-1: a sketch only proposes candidates, each checked exactly
+            sketch = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32)
             sketch.update_batch([s.encode("utf-8") for s in sorted(found)])
             sketches[number] = sketch
             index.insert(number, sketch)

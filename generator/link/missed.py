@@ -25,6 +25,7 @@ SEEN = 2  # mentions of a one-word name in the corpus before it is looked for el
 WORD = re.compile(r"[^\s\"“”‘(\[]+")
 EDGE = ".,;:!?’'\")]”"
 POSSESSIVE = ("'s", "’s")
+INITIALS = re.compile(r"(?:[A-Za-z]\.)+")  # "U.S.": its last full stop is its own
 
 
 def add_missed_mentions(briefs: Sequence[Brief], common: Collection[str]) -> list[Brief]:
@@ -55,7 +56,7 @@ def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[
         words = [(w.start(), w.end(), _bare(w.group())) for w in WORD.finditer(text)]
         i = 0
         while i < len(words):
-            match = _match(words, i, by_first)
+            match = _match(words, i, by_first) if words[i][2] in by_first else None
             if match is None:
                 i += 1
                 continue
@@ -89,7 +90,8 @@ def _match(words: list[tuple[int, int, str]], i: int,
 
 def _bare(word: str) -> str:
     """The word without the punctuation or possessive a sentence puts after it."""
-    for ending in POSSESSIVE:
-        if word.endswith(ending):
-            word = word[: -len(ending)]
-    return word.rstrip(EDGE) if not re.fullmatch(r"(?:[A-Za-z]\.)+", word) else word
+    if word.endswith(POSSESSIVE):
+        word = word[:-2]
+    if word[-1:] not in EDGE or (word.endswith(".") and INITIALS.fullmatch(word)):
+        return word
+    return word.rstrip(EDGE)
