@@ -42,10 +42,12 @@ def add_missed_mentions(briefs: Sequence[Brief], common: Collection[str]) -> lis
         by_first[name.split()[0]].append(tuple(name.split()))
     for firsts in by_first.values():
         firsts.sort(key=len, reverse=True)  # the longest name first: "San Diego Chargers", then "San Diego"
-    return [_with_missed(brief, forms, by_first) for brief in briefs]
+    initials = frozenset(first[0] for first in by_first)
+    return [_with_missed(brief, forms, by_first, initials) for brief in briefs]
 
 
-def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[tuple[str, ...]]]) -> Brief:
+def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[tuple[str, ...]]],
+                 initials: frozenset[str]) -> Brief:
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in brief.mentions:
         taken[m.sentence].append((m.start, m.end))
@@ -53,15 +55,20 @@ def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[
     inside: set[tuple[int, int, int]] = set()  # the model's mentions a found name holds
     for sentence in brief.analysis.sentences:
         text = sentence.text
-        words = [(w.start(), w.end(), _bare(w.group())) for w in WORD.finditer(text)]
-        i = 0
-        while i < len(words):
-            match = _match(words, i, by_first) if words[i][2] in by_first else None
+        words = WORD.findall(text)
+        # where a known name may start: most words do not begin with a known first word's letter
+        starts = [i for i, w in enumerate(words) if w[0] in initials and _bare(w) in by_first]
+        if not starts:
+            continue
+        offsets = [w.start() for w in WORD.finditer(text)]
+        resume = 0  # past the last name found: names do not overlap
+        for i in starts:
+            match = _match(words, i, by_first) if i >= resume else None
             if match is None:
-                i += 1
                 continue
+            resume = i + len(match)
             name = " ".join(match)
-            start, end = words[i][0], words[i + len(match) - 1][0] + len(words[i + len(match) - 1][2])
+            start, end = offsets[i], offsets[resume - 1] + len(_bare(words[resume - 1]))
             # free, or holding the model's shorter names ("Chohan" of "Raj Chohan")
             overlaps = [(a, b) for a, b in taken[sentence.index] if a < end and start < b]
             if all(start <= a and b <= end and (a, b) != (start, end) for a, b in overlaps):
@@ -71,7 +78,6 @@ def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[
                     found.append(EntityMention(name, kind, sentence.index, start, end, title))
                     inside.update((sentence.index, a, b) for a, b in overlaps)
                     taken[sentence.index].append((start, end))
-            i += len(match)
     if not found:
         return brief
     kept = [m for m in brief.mentions if (m.sentence, m.start, m.end) not in inside]
@@ -79,11 +85,10 @@ def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[
     return replace(brief, mentions=tuple(mentions))
 
 
-def _match(words: list[tuple[int, int, str]], i: int,
-           by_first: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+def _match(words: list[str], i: int, by_first: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
     """The longest known name that the words from i on spell, if any."""
-    for name in by_first.get(words[i][2], ()):
-        if tuple(w for _, _, w in words[i : i + len(name)]) == name:
+    for name in by_first.get(_bare(words[i]), ()):
+        if len(name) <= len(words) - i and all(_bare(words[i + k]) == part for k, part in enumerate(name) if k):
             return name
     return None
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.link.similarity import Neighbours, nearest
@@ -92,12 +92,21 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
     told: dict[int, list[int]] = {}
     for number, key in enumerate(story):
         told.setdefault(key, []).append(number)
+    cosines: dict[tuple[int, int], float] = {}  # of the briefs of one story: asked for twice
+
+    def similarity(a: int, b: int) -> float:
+        known = near.get((min(a, b), max(a, b)))
+        if known:
+            return known
+        if (a, b) not in cosines:
+            cosines[a, b] = _cosine(vectors[a], vectors[b])
+        return cosines[a, b]
+
     related = {}
     for number, profile in enumerate(profiles):
         fellows = [n for n in told[story[number]] if n != number]
         # the other accounts of the same story whose wording stands out, and nothing else
-        scored = {n: near.get((min(number, n), max(number, n))) or _cosine(vectors[number], vectors[n])
-                  for n in fellows}
+        scored = {n: similarity(number, n) for n in fellows}
         scored = {n: v for n, v in scored.items() if v >= floor}
         if not scored:  # a story told once: what the corpus agrees is near it, far weaker links aside
             scored = pairs.get(number, {})
@@ -109,16 +118,15 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
                      similar=_text_part(score, entities[number], entities[other]) >= floor)
             for other, score in others[:limit]
         )
-    stories = tuple(tuple(profiles[n].slug for n in _by_centrality(members, near, vectors))
+    stories = tuple(tuple(profiles[n].slug for n in _by_centrality(members, similarity))
                     for members in told.values() if len(members) > 1)
     return Links(related, stories)
 
 
-def _by_centrality(members: list[int], near: Mapping[tuple[int, int], float],
-                   vectors: Sequence[Mapping[str, float]]) -> list[int]:
+def _by_centrality(members: list[int], similarity: Callable[[int, int], float]) -> list[int]:
     """A story's briefs, the one closest to all the others first (the story's best single account)."""
     def closeness(n: int) -> float:
-        return sum(near.get((min(n, m), max(n, m))) or _cosine(vectors[n], vectors[m]) for m in members if m != n)
+        return sum(similarity(n, m) for m in members if m != n)
     return sorted(members, key=lambda n: (-closeness(n), n))
 
 
