@@ -45,10 +45,11 @@ def test_the_built_site_has_a_pagefind_index_of_its_pages_and_none_of_its_print_
     assert "data-pagefind-body" not in (site / "404.html").read_text()
 
 
+VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
 class _IndexedText(HTMLParser):
     """The text Pagefind indexes in a page: inside its body, outside any `data-pagefind-ignore`."""
-
-    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,14 +57,14 @@ class _IndexedText(HTMLParser):
         self.words: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.VOID:
+        if tag in VOID:
             return
         body, ignored = self.open[-1] if self.open else (False, False)
         names = {name for name, _ in attrs}
         self.open.append((body or "data-pagefind-body" in names, ignored or "data-pagefind-ignore" in names))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.VOID and self.open:
+        if tag not in VOID and self.open:
             self.open.pop()
 
     def handle_data(self, data: str) -> None:
