@@ -8,7 +8,9 @@ staged as files under the cache instead, so mkdocs re-renders only those that ch
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -29,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.analyse.nlp import ModelMissingError
+from generator.mkdocs.documents import SearchDocuments
 from generator.mkdocs.incremental import (
     ALWAYS_RENDERED,
     FINGERPRINT,
@@ -76,6 +79,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     serving = False  # under `mkdocs serve`: builds run in mkdocs' build thread
     files: Files | None = None  # the build's files, for the repairs of a dirty build
+    documents: SearchDocuments | None = None  # what Pagefind reads of each page (documents.py)
+    documents_of: Path | None = None  # the site they are of
+    temporary: tuple[Path, ...] = ()  # folders made for this session, removed at its end
     dirty_warning = DropDirtyWarning()
 
     # mkdocs keeps a plugin with on_startup alive across the rebuilds of `mkdocs serve`
@@ -87,6 +93,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self.dirty_warning)
+        for folder in self.temporary:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.temporary = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -120,6 +129,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.started_ns = time.time_ns()  # what the build writes is newer: the rest may be stale
         if self.dirty:  # into the previous site: kept only if the same code and settings built it
             start_from(Path(config.site_dir), self.fingerprint)
+        site_dir = Path(config.site_dir).resolve()
+        if self.documents is None or self.documents_of != site_dir:
+            self.documents, self.documents_of = SearchDocuments(self._documents_folder(site_dir)), site_dir
+        self.documents.written.clear()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -162,7 +175,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                                   "(make site does) to install the packages in package.json")
             files.append(File.generated(config, uri, abs_src_path=str(path)))
 
+    # last: what it returns is the page as written, whose search document is kept
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = self._page_output(output, page)
+        if self.documents is not None:
+            self.documents.write(page.file.dest_uri, output)
+        return output
+
+    def _page_output(self, output: str, page: Page) -> str:
         # mkdocs keeps every page's Markdown and HTML to the end of the build: for the
         # generated pages, whose output is written next, that is most of a large site's memory
         if page.file.src_uri in self.generated:
@@ -190,11 +211,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.dirty and self.files is not None:
             for name in remove_stale(site, self.files, self.started_ns, kept=(OUTPUT, FINGERPRINT)):
                 log.debug(f"removed {name}: no longer part of the site")
+        if self.files is None or self.documents is None:
+            return
+        self.documents.complete(site, (file.dest_uri for file in self.files.documentation_pages()))
         try:
-            index_site(site)
+            index_site(site, self.documents.folder)
         except SearchIndexError as error:
             raise PluginError(f"briefing: {error}") from error
         (site / FINGERPRINT).write_text(self.fingerprint + "\n", encoding="utf-8")
+
+    def _documents_folder(self, site_dir: Path) -> Path:
+        """In the cache, one folder a site; a serve session's (whose site is a new temporary
+        folder each time) or a build's without a cache, for this session only."""
+        cache = self.settings.cache
+        if cache and not self.serving:
+            return cache / "search" / hashlib.sha256(str(site_dir).encode()).hexdigest()[:16]
+        folder = Path(tempfile.mkdtemp(prefix="briefing-search-"))
+        self.temporary += (folder,)
+        return folder
 
     def _staging_folder(self) -> Path:
         if self.staging is None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 OUTPUT = "pagefind"  # the index's folder in the site
 ARTICLE = '<article class="md-content__inner md-typeset">'
+BODY = ARTICLE.replace("<article", "<article data-pagefind-body", 1)  # the element Pagefind indexes
 EXCLUDED = ".headerlink"  # the ¶ after each heading, which would end every result's title
 # The other names weigh less than a title (7) and more than the text (1), as the page is about
 # them: a page that names the entity in its text still ranks first; one that writes another name ranks near it.
@@ -46,13 +47,15 @@ def searchable(html: str, summary: str, aliases: Sequence[str]) -> str:
     if missing:
         names = " · ".join(escape(name) for name in missing)
         extra += f'<span hidden data-pagefind-weight="{ALIASES_WEIGHT}">{names}</span>'
-    return html.replace(ARTICLE, ARTICLE.replace("<article", "<article data-pagefind-body", 1) + extra, 1)
+    return html.replace(ARTICLE, BODY + extra, 1)
 
 
-def index_site(site_dir: Path) -> None:
-    """Index the built site's pages (those with a body marked by `searchable`) into site_dir/pagefind."""
+def index_site(site_dir: Path, documents: Path) -> None:
+    """Index the site's pages into site_dir/pagefind from their search documents (documents.py):
+    a folder laid out as the site, holding the pages with a body marked by `searchable`."""
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # a dirty build's site holds the previous index
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
+    command = [sys.executable, "-m", "pagefind", "--site", str(documents),
+               "--output-path", str((site_dir / OUTPUT).resolve()),
                "--force-language", "en", "--exclude-selectors", EXCLUDED,
                "--keep-index-url", "--silent"]  # pages are files (use_directory_urls: false): "briefs/index.html"
     done = subprocess.run(command, capture_output=True, text=True, check=False)
