@@ -211,8 +211,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.dirty and self.files is not None:
             for name in remove_stale(site, self.files, self.started_ns, kept=(OUTPUT, FINGERPRINT)):
                 log.debug(f"removed {name}: no longer part of the site")
-        if self.files is None or self.documents is None:
-            return
+        assert self.files is not None and self.documents is not None  # set by on_env and on_config
         self.documents.complete(site, (file.dest_uri for file in self.files.documentation_pages()))
         try:
             index_site(site, self.documents.folder)
