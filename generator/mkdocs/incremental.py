@@ -12,7 +12,7 @@ leaves the rest as the previous build wrote them. What that leaves wrong, repair
 - pages and files of deleted articles: whatever the build did not write is removed;
 - mkdocs' warning that a dirty build may be inaccurate, which would fail a strict build: once
   repaired, it is not.
-The search index is rebuilt from the whole site on every build (search.py). Tested: an
+The search index is made again on every build, over the previous one (search.py). Tested: an
 incremental build after an article was changed, added and deleted equals a clean build, byte
 for byte (tests/test_incremental.py).
 """
@@ -52,9 +52,13 @@ def fingerprint(config: MkDocsConfig) -> str:
 
 
 def start_from(site_dir: Path, expected: str) -> None:
-    """Keep the previous site if the same code and settings built it; else empty it."""
+    """Keep the previous site if the same code and settings built it; else empty it. A kept
+    site loses its fingerprint until this build completes (the plugin writes it last), so a
+    build stopped halfway, whose pages or search index may be half-written, is not trusted."""
+    mark = site_dir / FINGERPRINT
     try:
-        if (site_dir / FINGERPRINT).read_text(encoding="utf-8").strip() == expected:
+        if mark.read_text(encoding="utf-8").strip() == expected:
+            mark.unlink()
             return
     except OSError:
         pass

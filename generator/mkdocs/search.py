@@ -16,12 +16,16 @@ What each page gives the index, added to its HTML here:
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+
+import cbor2
 
 OUTPUT = "pagefind"  # the index's folder in the site
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -30,6 +34,9 @@ EXCLUDED = ".headerlink"  # the ¶ after each heading, which would end every res
 # The other names weigh less than a title (7) and more than the text (1), as the page is about
 # them: a page that names the entity in its text still ranks first; one that writes another name ranks near it.
 ALIASES_WEIGHT = 5.0
+# Pagefind 1.x: files named by a hash of their content, and the signature its metadata starts with
+HASHED_FOLDERS = ("fragment", "index", "filter")
+META_SIGNATURE = b"pagefind_dcd"
 
 
 class SearchIndexError(RuntimeError):
@@ -52,13 +59,49 @@ def searchable(html: str, summary: str, aliases: Sequence[str]) -> str:
 
 def index_site(site_dir: Path, documents: Path) -> None:
     """Index the site's pages into site_dir/pagefind from their search documents (documents.py):
-    a folder laid out as the site, holding the pages with a body marked by `searchable`."""
-    shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # a dirty build's site holds the previous index
-    command = [sys.executable, "-m", "pagefind", "--site", str(documents),
-               "--output-path", str((site_dir / OUTPUT).resolve()),
+    a folder laid out as the site, holding the pages with a body marked by `searchable`.
+
+    A dirty build's site holds the previous index. Pagefind names its chunks and fragments by
+    their content and does not write again a file that exists, and compressing them is most of
+    its time, so it runs over that index; then the files the new index does not name are removed,
+    which leaves what it writes into an empty folder. An index it cannot read is made again whole."""
+    output = site_dir / OUTPUT
+    _run_pagefind(documents, output)
+    try:
+        named = index_files(output)
+    except (OSError, ValueError, LookupError, TypeError, cbor2.CBORDecodeError):
+        shutil.rmtree(output, ignore_errors=True)
+        _run_pagefind(documents, output)
+        return
+    for folder in (*HASHED_FOLDERS, ""):
+        for path in (output / folder).glob("*"):
+            name = path.relative_to(output).as_posix()
+            if path.is_file() and (folder or path.suffix == ".pf_meta") and name not in named:
+                path.unlink()
+
+
+def index_files(output: Path) -> set[str]:
+    """The files an index names, each as a path in it: its languages' metadata (from
+    pagefind-entry.json) and the pages' fragments, word chunks and filters that metadata lists."""
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    named = set()
+    for language in entry["languages"].values():
+        meta = f"pagefind.{language['hash']}.pf_meta"
+        data = gzip.decompress((output / meta).read_bytes())
+        if not data.startswith(META_SIGNATURE):
+            raise ValueError(f"{meta}: not a Pagefind index of the expected version")
+        _version, pages, chunks, filters, *_rest = cbor2.loads(data[len(META_SIGNATURE):])
+        named |= {meta, *(f"fragment/{page[0]}.pf_fragment" for page in pages),
+                  *(f"index/{chunk[2]}.pf_index" for chunk in chunks),
+                  *(f"filter/{kind[1]}.pf_filter" for kind in filters)}
+    return named
+
+
+def _run_pagefind(documents: Path, output: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(output.resolve()),
                "--force-language", "en", "--exclude-selectors", EXCLUDED,
                "--keep-index-url", "--silent"]  # pages are files (use_directory_urls: false): "briefs/index.html"
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().splitlines()
-        raise SearchIndexError(f"Pagefind could not index {site_dir}: {reason[-1] if reason else done.returncode}")
+        raise SearchIndexError(f"Pagefind could not index {output.parent}: {reason[-1] if reason else done.returncode}")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from generator.mkdocs.documents import SearchDocuments, search_document
-from generator.mkdocs.search import ARTICLE, searchable
+from generator.mkdocs.search import ARTICLE, index_site, searchable
 
 CHROME = "<nav>" + " ".join(f'<a href="p{i}.html">Menu entry {i}</a>' for i in range(50)) + "</nav>"
 
@@ -80,3 +81,29 @@ def test_a_page_whose_file_is_unknown_is_cut_from_the_site(tmp_path):
     documents.complete(site, ["a.html", "plain.html"])
     assert (documents.folder / "a.html").read_text() == search_document(page("Alpha", "first"))
     assert not (documents.folder / "plain.html").exists()
+
+
+def test_pagefind_over_the_previous_index_leaves_what_it_makes_from_nothing(tmp_path):
+    folder = tmp_path / "documents"
+
+    def index(pages: dict[str, str], site: Path) -> dict[str, bytes]:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        for name, text in pages.items():
+            (folder / name).write_text(page(name.removesuffix(".html").title(), text), encoding="utf-8")
+        index_site(site, folder)
+        output = site / "pagefind"
+        return {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+    before = {f"b{n}.html": f"Talks number {n} on trade and tariffs." for n in range(8)}
+    after = {**{f"b{n}.html": f"Talks number {n} on trade and tariffs." for n in range(1, 8)},
+             "b3.html": "Talks resumed on fisheries instead.", "b9.html": "A new brief on the budget."}
+    previous = index(before, tmp_path / "site")
+    again = index(after, tmp_path / "site")
+    assert again == index(after, tmp_path / "fresh")
+    assert set(previous) - set(again)  # the gone and changed pages' fragments, at least
+    assert len([name for name in again if name.startswith("fragment/")]) == 8  # the gone pages' fragments left
+
+    meta = next((tmp_path / "site" / "pagefind").glob("*.pf_meta"))
+    meta.write_bytes(b"not an index")  # unreadable: made again whole
+    assert index(after, tmp_path / "site") == again
