@@ -21,7 +21,7 @@ from generator.link import link_briefs
 from generator.model import Article, Corpus, MarkdownPage, Problem
 from generator.read import read_folder
 from generator.read.files import find_articles, read_article
-from generator.render import SiteInfo, render_feeds, render_packs, render_site
+from generator.render import SiteInfo, render_all
 from generator.settings import Settings, default
 from generator.support.cache import AnalysisCache
 from generator.support.memo import clear_all
@@ -65,8 +65,7 @@ def _build(settings: Settings) -> BuildResult:
     # Render: every page as Markdown from the templates.
     with _timed(seconds, "render"):
         info = SiteInfo(settings.site_name, settings.site_url, settings.directory_urls, settings.built)
-        pages = (render_site(corpus, info, settings.workers, settings.previous) + render_packs(corpus, info)
-                 + render_feeds(corpus, info))
+        pages = render_all(corpus, info, settings.workers, settings.previous)
         # a hand-written page at the same path wins: the generator never replaces a person's work
         hand_written = tuple(p.uri for p in pages if settings.docs and (settings.docs / p.uri).is_file())
         pages = tuple(p for p in pages if p.uri not in hand_written)

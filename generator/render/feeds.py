@@ -22,6 +22,7 @@ from generator.model import Brief, Corpus, Entity, MarkdownPage, Story
 from generator.render.story_page import story_title
 from generator.render.templating import SiteInfo
 from generator.render.urls import brief_uri, entity_uri, page_address, story_uri, topic_uri
+from generator.support.memo import MANY, memo
 
 FEED_ENTRIES = 50  # the newest briefs a feed carries
 SITE_FEED = "feeds/briefs"  # + .xml (Atom) and .json (JSON Feed)
@@ -188,5 +189,10 @@ def _address(info: SiteInfo, feed: str, uri: str, asset: bool = False) -> str:
     path = uri if asset else page_address(uri, "", info.directory_urls)
     if info.url:
         return f"{info.url.rstrip('/')}/{path.removeprefix('./')}"
-    relative = posixpath.relpath(path if path != "./" else ".", posixpath.dirname(feed))
+    return _relative(path, posixpath.dirname(feed))
+
+
+@memo(MANY)  # every feed of a folder links to the same briefs
+def _relative(path: str, folder: str) -> str:
+    relative = posixpath.relpath(path if path != "./" else ".", folder)
     return relative + ("/" if path.endswith("/") and not relative.endswith("/") else "")

@@ -8,8 +8,10 @@ from typing import Any
 
 from generator.model import KINDS, Brief, Corpus, Entity, MarkdownPage
 from generator.render.brief_page import render_brief
+from generator.render.feeds import render_feeds
 from generator.render.front import render_front
 from generator.render.markup import Markdown, escape, link, paragraph_link
+from generator.render.pack import render_packs
 from generator.render.perspectives import voices
 from generator.render.story_page import render_story, render_story_index
 from generator.render.templating import (
@@ -24,29 +26,50 @@ from generator.support import workers
 
 PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes start
 PAGES_PER_TASK = 32
+WHOLE = {"packs": render_packs, "feeds": render_feeds}  # sets of pages, each rendered as one task
 
 
 def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0,
                 previous: Mapping[str, str] | None = None) -> tuple[MarkdownPage, ...]:
-    """Every generated page of the site; a large site's briefs and entities in worker processes."""
-    pages = [*render_front(corpus, info, previous), render_story_index(corpus), render_brief_index(corpus),
-             render_entity_index(corpus), render_timeline(corpus),
-             render_page("tags.md", "tags.md.j2", title="Tags"), *render_topics(corpus)]
-    pages += [render_story(corpus, story) for story in corpus.stories]
-    items = [("brief", b.slug) for b in corpus.briefs] + [("entity", e.slug) for e in corpus.entities if e.has_page]
+    """Every generated page of the site; a large site's briefs, entities and stories in worker processes."""
+    return _render(corpus, info, processes, previous, ())
+
+
+def render_all(corpus: Corpus, info: SiteInfo, processes: int = 0,
+               previous: Mapping[str, str] | None = None) -> tuple[MarkdownPage, ...]:
+    """The site's pages, then its print packs and its feeds. On a large site the workers render
+    the packs and the feeds too, each as one task sent first, while this process renders the
+    front and list pages."""
+    return _render(corpus, info, processes, previous, tuple(WHOLE))
+
+
+def _render(corpus: Corpus, info: SiteInfo, processes: int, previous: Mapping[str, str] | None,
+            whole: tuple[str, ...]) -> tuple[MarkdownPage, ...]:
+    items = ([("story", s.slug) for s in corpus.stories] + [("brief", b.slug) for b in corpus.briefs]
+             + [("entity", e.slug) for e in corpus.entities if e.has_page])
     processes = workers.processes_for(len(items), PARALLEL_MIN_PAGES, processes)
-    if processes > 1:
-        with workers.pool(processes, _share, (corpus, info)) as pool:
-            pages += pool.imap(_render_shared, items, chunksize=PAGES_PER_TASK)
-    else:
-        pages += [_render_item(corpus, info, item) for item in items]
-    return tuple(pages)
+    if processes <= 1:
+        return (*_own_pages(corpus, info, previous), *(_render_item(corpus, info, item) for item in items),
+                *(page for name in whole for page in WHOLE[name](corpus, info)))
+    with workers.pool(processes, _share, (corpus, info)) as pool:
+        sets = [pool.apply_async(_render_shared_whole, (name,)) for name in whole]  # the longest tasks, first
+        pages = pool.imap(_render_shared, items, chunksize=PAGES_PER_TASK)
+        return (*_own_pages(corpus, info, previous), *pages, *(page for done in sets for page in done.get()))
+
+
+def _own_pages(corpus: Corpus, info: SiteInfo, previous: Mapping[str, str] | None) -> list[MarkdownPage]:
+    """The pages this process renders: the front page and the lists."""
+    return [*render_front(corpus, info, previous), render_story_index(corpus), render_brief_index(corpus),
+            render_entity_index(corpus), render_timeline(corpus),
+            render_page("tags.md", "tags.md.j2", title="Tags"), *render_topics(corpus)]
 
 
 def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> MarkdownPage:
     kind, slug = item
     if kind == "brief":
         return render_brief(corpus, corpus.brief(slug), info)
+    if kind == "story":
+        return render_story(corpus, corpus.story(slug))
     return render_entity(corpus, corpus.entity(slug))
 
 
@@ -59,6 +82,10 @@ def _share(corpus: Corpus, info: SiteInfo) -> None:
 
 def _render_shared(item: tuple[str, str]) -> MarkdownPage:
     return _render_item(_shared["corpus"], _shared["info"], item)
+
+
+def _render_shared_whole(name: str) -> tuple[MarkdownPage, ...]:
+    return WHOLE[name](_shared["corpus"], _shared["info"])
 
 
 def render_entity(corpus: Corpus, entity: Entity) -> MarkdownPage:

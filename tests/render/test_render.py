@@ -10,7 +10,9 @@ from generator.analyse.nlp import analyse
 from generator.brief import make_brief
 from generator.link import link_briefs
 from generator.model import FrontMatter
-from generator.render.site import render_site
+from generator.render.feeds import render_feeds
+from generator.render.pack import render_packs
+from generator.render.site import render_all, render_site
 from generator.render.templating import SiteInfo
 from tests.conftest import make_article
 
@@ -47,3 +49,6 @@ def test_worker_processes_render_the_same_pages_in_the_same_order():
     corpus = link_briefs([make_brief(f"brief-{n}", a, x) for n, (a, x) in enumerate(zip(articles, analyses))])
     info = SiteInfo("Test")
     assert render_site(corpus, info, processes=2) == render_site(corpus, info, processes=1)
+    everything = render_all(corpus, info, processes=2)
+    assert everything == render_all(corpus, info, processes=1)
+    assert everything == render_site(corpus, info) + render_packs(corpus, info) + render_feeds(corpus, info)
