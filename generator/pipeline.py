@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.analyse import analyse, analysis_version
 from generator.brief import BriefCache, code_version, make_briefs
 from generator.brief.stated import stated_date, stated_source
-from generator.clean import clean_all
+from generator.clean import CleanCache, clean_all
 from generator.link import link_briefs
 from generator.model import Article, Corpus, MarkdownPage, Problem
 from generator.read import read_folder
@@ -48,7 +48,7 @@ def build(settings: Settings) -> BuildResult:
 
 def _build(settings: Settings) -> BuildResult:
     seconds: dict[str, float] = {}
-    articles, problems, unused_keys = _read_and_clean(settings, seconds)
+    articles, problems, unused_keys, clean_rejected = _read_and_clean(settings, seconds)
     # Analyse: sentences and entities in one spaCy pass over the corpus.
     with _timed(seconds, "analyse"):
         analysis_cache = AnalysisCache(settings.cache, analysis_version())
@@ -70,14 +70,14 @@ def _build(settings: Settings) -> BuildResult:
         hand_written = tuple(p.uri for p in pages if settings.docs and (settings.docs / p.uri).is_file())
         pages = tuple(p for p in pages if p.uri not in hand_written)
     problems.sort(key=_problem_order)
-    rejected = tuple(analysis_cache.rejected + brief_cache.rejected)
+    rejected = tuple(clean_rejected + analysis_cache.rejected + brief_cache.rejected)
     return BuildResult(pages, tuple(problems), corpus, seconds, hand_written, brief_cache.hits, rejected, unused_keys)
 
 
 def check(settings: Settings) -> tuple[list[Article], list[Problem], Mapping[str, int]]:
     """The first two stages only: the articles ready to build, the problems of the files, and
     the front matter keys not used (key -> files that had it)."""
-    articles, problems, unused_keys = _read_and_clean(settings, {})
+    articles, problems, unused_keys, _ = _read_and_clean(settings, {})
     return articles, sorted(problems, key=_problem_order), unused_keys
 
 
@@ -110,16 +110,17 @@ def _record_of(article: Article) -> dict[str, object]:
 
 
 def _read_and_clean(settings: Settings, seconds: dict[str, float]
-                    ) -> tuple[list[Article], list[Problem], Mapping[str, int]]:
+                    ) -> tuple[list[Article], list[Problem], Mapping[str, int], list[str]]:
     # Read: find the article files, decode them, parse their front matter.
     with _timed(seconds, "read"):
         read = read_folder(settings.seeds, settings.max_article_bytes)
         problems = list(read.problems)
     # Clean: drop scrape boilerplate, rejoin broken paragraphs, find titles.
     with _timed(seconds, "clean"):
-        articles, cleaning_problems = clean_all(read.sources)
+        cache = CleanCache(settings.cache, code_version())
+        articles, cleaning_problems = clean_all(read.sources, cache)
         problems += cleaning_problems
-    return articles, problems, read.unused_keys
+    return articles, problems, read.unused_keys, cache.rejected
 
 
 def _problem_order(problem: Problem) -> tuple[str, str, str]:

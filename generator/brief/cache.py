@@ -52,10 +52,10 @@ class BriefCache(JsonCache[Brief]):
     namespace = "briefs"
 
     def get(self, slug: str, article: Article, analysis: Analysis) -> Brief | None:
-        return self.load(article, lambda data: decode_brief(data, slug, article, analysis))
+        return self.load(self.key(article), lambda data: decode_brief(data, slug, article, analysis))
 
     def put(self, brief: Brief) -> None:
-        self.save(brief.article, encode_brief(brief))
+        self.save(self.key(brief.article), encode_brief(brief))
 
 
 def encode_brief(brief: Brief) -> Json:

@@ -5,17 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.clean.article import clean
+from generator.clean.cache import CleanCache
 from generator.clean.language import looks_english
 from generator.model import Article, Problem, Source
 
-__all__ = ["clean", "clean_all", "looks_english"]
+__all__ = ["CleanCache", "clean", "clean_all", "looks_english"]
 
 
-def clean_all(sources: Sequence[Source]) -> tuple[list[Article], list[Problem]]:
-    """Clean every source; an article with no text left is skipped with an error."""
+def clean_all(sources: Sequence[Source], cache: CleanCache | None = None) -> tuple[list[Article], list[Problem]]:
+    """Clean every source (or take its article from the cache); an article with no text left
+    is skipped with an error."""
     articles, problems = [], []
     for source in sources:
-        article = clean(source)
+        article = cache.get(source) if cache else None
+        if article is None:
+            article = clean(source)
+            if cache:
+                cache.put(article)
         if not article.paragraphs:
             problems.append(Problem(source.path, "skipped: no article text is left after cleaning", "error"))
             continue

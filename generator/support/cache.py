@@ -35,22 +35,25 @@ class JsonCache(Generic[T]):
         self.rejected: list[str] = []  # "path: why" of each entry that was there and could not be used
 
     def key(self, article: Article) -> str:
-        text = "\n\n".join(p.text for p in article.paragraphs)
+        """The key of an entry about an article: its text and this cache's version."""
+        return self.key_of("\n\n".join(p.text for p in article.paragraphs))
+
+    def key_of(self, text: str) -> str:
         return hashlib.sha256(f"{self.version}\n{text}".encode()).hexdigest()
 
-    def load(self, article: Article, decoder: Callable[[Json], T | None]) -> T | None:
-        """decoder(data) for this article's entry, or None when absent, foreign or corrupt.
+    def load(self, key: str, decoder: Callable[[Json], T | None]) -> T | None:
+        """decoder(data) for the entry of this key, or None when absent, foreign or corrupt.
 
         An entry that is there and cannot be used is recorded in `rejected`, with the reason,
         so a decoder that fails on every entry shows instead of silently missing for ever.
         """
-        value = self._load(article, decoder) if self.folder is not None else None
+        value = self._load(key, decoder) if self.folder is not None else None
         self.hits += value is not None
         self.misses += value is None
         return value
 
-    def _load(self, article: Article, decoder: Callable[[Json], T | None]) -> T | None:
-        path = self._path(self.key(article))
+    def _load(self, key: str, decoder: Callable[[Json], T | None]) -> T | None:
+        path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -73,11 +76,11 @@ class JsonCache(Generic[T]):
     def _reject(self, path: Path, reason: str) -> None:
         self.rejected.append(f"{path}: {reason}")
 
-    def save(self, article: Article, data: Json) -> None:
+    def save(self, key: str, data: Json) -> None:
         """Store an entry atomically; a cache that cannot be written is skipped silently."""
         if self.folder is None:
             return
-        path = self._path(self.key(article))
+        path = self._path(key)
         try:
             write_atomically(path, json.dumps({"version": self.version, **data}, separators=(",", ":")).encode())
         except OSError:
@@ -94,10 +97,10 @@ class AnalysisCache(JsonCache[Analysis]):
     namespace = "analysis"
 
     def get(self, article: Article) -> Analysis | None:
-        return self.load(article, lambda data: decode(data, article))
+        return self.load(self.key(article), lambda data: decode(data, article))
 
     def put(self, article: Article, analysis: Analysis) -> None:
-        self.save(article, encode(analysis))
+        self.save(self.key(article), encode(analysis))
 
 
 def encode(analysis: Analysis) -> Json:
