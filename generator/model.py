@@ -169,6 +169,7 @@ class Brief:
     mentions: tuple[EntityMention, ...]
     word_count: int
     vocabulary: Mapping[str, int]  # content words of the text and their counts, to compare briefs
+    sketch: tuple[int, ...]  # MinHash of the text's shingles, to find its copies (support/shingles.py)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from generator.brief.slugs import brief_slugs
 from generator.brief.stated import stated_date, stated_source
 from generator.brief.summary import SUMMARY_WORDS, is_quotation, score_sentences, summarise_ranked
 from generator.model import Analysis, Article, Brief, Problem, Summary
+from generator.support.shingles import shingles, sketch
 from generator.support.text import WORD, content_words
 
 __all__ = ["BriefCache", "code_version", "make_brief", "make_briefs"]
@@ -39,6 +40,7 @@ def make_briefs(
 
 def make_brief(slug: str, article: Article, analysis: Analysis, summary_words: int = SUMMARY_WORDS) -> Brief:
     """Everything one article says on its own, ready to meet the corpus."""
+    text = " ".join(p.text for p in article.paragraphs)
     mentions = clean_mentions(analysis)
     floor = turn_speakers(article, mentions)  # who holds the floor in a transcript's paragraphs
     ranked = score_sentences(article, analysis.sentences, mentions, floor=floor)
@@ -58,7 +60,8 @@ def make_brief(slug: str, article: Article, analysis: Analysis, summary_words: i
                            floor, found),
         mentions=mentions,
         word_count=sum(len(WORD.findall(p.text)) for p in article.paragraphs),
-        vocabulary=dict(Counter(content_words(" ".join(p.text for p in article.paragraphs)))),
+        vocabulary=dict(Counter(content_words(text))),
+        sketch=sketch(shingles(text)),
     )
 
 

@@ -70,6 +70,7 @@ def encode_brief(brief: Brief) -> Json:
         "mentions": [list(astuple(m)) for m in brief.mentions],
         "words": brief.word_count,
         "vocabulary": brief.vocabulary,
+        "sketch": list(brief.sketch),
     }
 
 
@@ -81,9 +82,10 @@ def decode_brief(data: Json, slug: str, article: Article, analysis: Analysis) ->
     if not all(_fits(row, SPEAKER_TYPES) for row in speakers):
         return None
     indices = [bottom, *summary, *points, *(i for i, _ in speakers)]
-    vocabulary = data["vocabulary"]
+    vocabulary, sketch = data["vocabulary"], data["sketch"]
     if not (all(_fits(row, QUOTE_TYPES) for row in data["quotes"])
             and all(_fits(row, MENTION_TYPES) for row in data["mentions"])
+            and isinstance(sketch, list) and all(type(n) is int for n in sketch)
             and isinstance(vocabulary, dict) and all(type(n) is int for n in vocabulary.values())):
         return None
     quotes = tuple(Quote(*row) for row in data["quotes"])
@@ -104,4 +106,5 @@ def decode_brief(data: Json, slug: str, article: Article, analysis: Analysis) ->
         mentions=mentions,
         word_count=int(data["words"]),
         vocabulary=vocabulary,
+        sketch=tuple(sketch),
     )

@@ -11,33 +11,29 @@ the longest text (the most complete copy), then by slug; the others are listed o
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Sequence
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from generator.model import Brief
+from generator.support.shingles import PERMUTATIONS, minhash, shingles
 
-SHINGLE = 5  # words in a shingle
 COPY_JACCARD = 0.8  # shingle overlap (Jaccard) from which two texts are copies of one
-PERMUTATIONS = 128
-MIN_SHINGLES = 20  # texts shorter than this are too short to call copies of each other
-WORD = re.compile(r"\w+")
 
 
 def find_copies(briefs: Sequence[Brief]) -> dict[str, tuple[str, ...]]:
     """For each brief that has copies, the slugs of its copies (the kept brief is the key)."""
-    shingles = [_shingles(b) for b in briefs]
     index = MinHashLSH(threshold=COPY_JACCARD, num_perm=PERMUTATIONS)
-    sketches: dict[int, MinHash] = {}
-    for number, found in enumerate(shingles):
-        if len(found) >= MIN_SHINGLES:
-            # CRC-32 rather than datasketch's SHA-1: a sketch only proposes candidates, each checked exactly
-            sketch = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32)
-            sketch.update_batch([s.encode("utf-8") for s in sorted(found)])
-            sketches[number] = sketch
-            index.insert(number, sketch)
+    sketches = {number: minhash(brief.sketch) for number, brief in enumerate(briefs) if brief.sketch}
+    for number, sketch in sketches.items():
+        index.insert(number, sketch)
+    exact: dict[int, frozenset[str]] = {}  # the shingles of the briefs a sketch proposed
+
+    def shingles_of(number: int) -> frozenset[str]:
+        if number not in exact:
+            exact[number] = shingles(" ".join(p.text for p in briefs[number].article.paragraphs))
+        return exact[number]
+
     parent = list(range(len(briefs)))
 
     def root(n: int) -> int:
@@ -48,7 +44,7 @@ def find_copies(briefs: Sequence[Brief]) -> dict[str, tuple[str, ...]]:
 
     for number, sketch in sketches.items():
         for other in index.query(sketch):
-            if other > number and _jaccard(shingles[number], shingles[other]) >= COPY_JACCARD:
+            if other > number and _jaccard(shingles_of(number), shingles_of(other)) >= COPY_JACCARD:
                 parent[root(other)] = root(number)
     groups: dict[int, list[int]] = {}
     for number in range(len(briefs)):
@@ -64,11 +60,6 @@ def find_copies(briefs: Sequence[Brief]) -> dict[str, tuple[str, ...]]:
 def _kept_first(brief: Brief) -> tuple[bool, int, int, str]:
     when = brief.date.value
     return (when is None, when.toordinal() if when else 0, -brief.word_count, brief.slug)
-
-
-def _shingles(brief: Brief) -> frozenset[str]:
-    words = WORD.findall(" ".join(p.text for p in brief.article.paragraphs).lower())
-    return frozenset(" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
