@@ -19,7 +19,7 @@ from html import escape, unescape
 from pathlib import Path
 from types import MappingProxyType
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -202,6 +202,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.files = files
         if self.dirty:
             read_unchanged(files, config)
+        if self.settings.cache and env.bytecode_cache is None:  # the theme's templates, compiled once
+            folder = self.settings.cache / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         return env
 
     # last: the site is complete when Pagefind reads it
