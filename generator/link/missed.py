@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from generator.brief.mentions import clean_name
 from generator.model import KINDS, Brief, EntityMention, Kind
+from generator.support.memo import MANY, memo
 
 SEEN = 2  # mentions of a one-word name in the corpus before it is looked for elsewhere
 WORD = re.compile(r"[^\s\"“”‘(\[]+")
@@ -88,11 +89,14 @@ def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[
 def _match(words: list[str], i: int, by_first: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
     """The longest known name that the words from i on spell, if any."""
     for name in by_first.get(_bare(words[i]), ()):
-        if len(name) <= len(words) - i and all(_bare(words[i + k]) == part for k, part in enumerate(name) if k):
+        if len(name) == 1:
+            return name
+        if len(name) <= len(words) - i and name[1:] == tuple(_bare(w) for w in words[i + 1:i + len(name)]):
             return name
     return None
 
 
+@memo(MANY)  # the corpus's sentences repeat their capitalised words
 def _bare(word: str) -> str:
     """The word without the punctuation or possessive a sentence puts after it."""
     if word.endswith(POSSESSIVE):
