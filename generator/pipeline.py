@@ -23,6 +23,7 @@ from generator.read import read_folder
 from generator.read.files import find_articles, read_article
 from generator.render import SiteInfo, render_all
 from generator.settings import Settings, default
+from generator.support import lasting
 from generator.support.cache import AnalysisCache
 from generator.support.memo import clear_all
 
@@ -42,8 +43,12 @@ class BuildResult:
 def build(settings: Settings) -> BuildResult:
     """Turn the seeds folder into Markdown pages, reporting every file that had problems."""
     clear_all()  # nothing memoised in an earlier build (under `mkdocs serve`) carries over
+    memos = settings.cache / "memo" if settings.cache else None
+    lasting.restore(memos, code_version())  # but what the cache keeps for this code does
     with _collector_paused():
-        return _build(settings)
+        result = _build(settings)
+    lasting.keep(memos, code_version())
+    return result
 
 
 def _build(settings: Settings) -> BuildResult:

@@ -14,7 +14,8 @@ from itertools import pairwise
 from nameparser import HumanName
 from nicknames import NickNamer
 
-from generator.support.memo import MANY, ONE, memo
+from generator.support.lasting import lasting
+from generator.support.memo import ONE, memo
 
 
 @memo(ONE)
@@ -22,7 +23,13 @@ def _nicknamer() -> NickNamer:
     return NickNamer()
 
 
-@memo(MANY)
+def _four(value: object) -> tuple[str, str, str, str]:
+    if not (isinstance(value, list) and len(value) == 4 and all(isinstance(part, str) for part in value)):
+        raise ValueError(f"not a parsed name: {value!r}")
+    return (value[0], value[1], value[2], value[3])
+
+
+@lasting("person-name-parts", _four, ("nameparser",))  # nameparser takes a good part of the link stage
 def parts(key: str) -> tuple[str, str, str, str]:
     """(given, middle initials, family, suffix) of a normalised name key ("joseph r biden jr")."""
     name = HumanName(key)

@@ -1,0 +1,86 @@
+"""Lasting memos: functions of one string whose results are kept in the cache between builds.
+
+For work that is slow for each distinct value and the same in every build, such as parsing a
+person's name: a corpus's names hardly change from one commit to the next. `restore` (at the
+start of a build) fills each memo from its file in the cache, written by a build of the same
+code version; `keep` (at its end) writes a memo that gained entries. A file that is unreadable,
+of another version or does not decode is ignored and written again, never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.support.atomic import write_atomically
+
+R = TypeVar("R")
+
+
+class Lasting:
+    """One function's memo: its results by argument, and whether the build added any."""
+
+    def __init__(self, name: str, function: Callable[[str], Any], decode: Callable[[Any], Any],
+                 libraries: tuple[str, ...]) -> None:
+        self.name, self.function, self.decode = name, function, decode
+        self.libraries = ",".join(f"{library}=={metadata.version(library)}" for library in libraries)
+        self.results: dict[str, Any] = {}
+        self.added = False
+
+    def __call__(self, argument: str) -> Any:
+        try:
+            return self.results[argument]
+        except KeyError:
+            result = self.results[argument] = self.function(argument)
+            self.added = True
+            return result
+
+
+_memos: dict[str, Lasting] = {}
+
+
+def lasting(name: str, decode: Callable[[Any], R], libraries: tuple[str, ...] = ()
+            ) -> Callable[[Callable[[str], R]], Callable[[str], R]]:
+    """Keep `function`'s results between builds under `name`; `decode` makes a result again from
+    its JSON form (a tuple from a list) and raises on anything else. The results are kept for the
+    code's version and the installed versions of the `libraries` the function calls."""
+
+    def wrap(function: Callable[[str], R]) -> Callable[[str], R]:
+        memo = _memos[name] = Lasting(name, function, decode, libraries)
+        return memo
+
+    return wrap
+
+
+def restore(folder: Path | None, version: str) -> None:
+    """Empty every lasting memo, then fill each from its file in `folder` if `version` wrote it."""
+    for memo in _memos.values():
+        memo.results, memo.added = {}, False
+        if folder is None:
+            continue
+        try:
+            data = json.loads(_path(folder, memo).read_text(encoding="utf-8"))
+            if data["version"] == f"{version}|{memo.libraries}":
+                memo.results = {str(key): memo.decode(value) for key, value in data["results"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            memo.results = {}
+
+
+def keep(folder: Path | None, version: str) -> None:
+    """Write each lasting memo that gained entries in this build; a cache that cannot be written is skipped."""
+    for memo in _memos.values():
+        if folder is None or not memo.added:
+            continue
+        data = {"version": f"{version}|{memo.libraries}", "results": memo.results}
+        try:
+            write_atomically(_path(folder, memo), json.dumps(data, separators=(",", ":"), sort_keys=True).encode())
+        except OSError:
+            continue
+        memo.added = False
+
+
+def _path(folder: Path, memo: Lasting) -> Path:
+    return folder / f"{memo.name}.json"
