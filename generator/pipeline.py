@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.analyse import analyse, analysis_version
+from generator.analyse.early import EarlyModel
 from generator.brief import BriefCache, code_version, make_briefs
 from generator.brief.stated import stated_date, stated_source
 from generator.clean import CleanCache, clean_all
@@ -53,11 +54,17 @@ def build(settings: Settings) -> BuildResult:
 
 def _build(settings: Settings) -> BuildResult:
     seconds: dict[str, float] = {}
-    articles, problems, unused_keys, clean_rejected = _read_and_clean(settings, seconds)
-    # Analyse: sentences and entities in one spaCy pass over the corpus.
-    with _timed(seconds, "analyse"):
-        analysis_cache = AnalysisCache(settings.cache, analysis_version())
-        analyses = analyse(articles, settings.workers, analysis_cache, settings.scheduler)
+    # with a cache, few articles may need the model: it loads on another core meanwhile
+    early = EarlyModel() if settings.cache and not settings.workers and not settings.scheduler else None
+    try:
+        articles, problems, unused_keys, clean_rejected = _read_and_clean(settings, seconds)
+        # Analyse: sentences and entities in one spaCy pass over the corpus.
+        with _timed(seconds, "analyse"):
+            analysis_cache = AnalysisCache(settings.cache, analysis_version())
+            analyses = analyse(articles, settings.workers, analysis_cache, settings.scheduler, early)
+    finally:
+        if early is not None:
+            early.stop()
     # Brief: bottom line, summary, key points, quotes, date and source of each article.
     with _timed(seconds, "brief"):
         # the cache's version names the summary's budget too: a new budget remakes every brief

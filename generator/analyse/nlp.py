@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from generator.analyse.early import EarlyModel
 from generator.model import Analysis, Article, Mention, Sentence
 from generator.support import workers
 from generator.support.cache import AnalysisCache
@@ -22,6 +23,8 @@ from generator.support.names import vocabulary
 from generator.support.text import quotation_open
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -102,21 +105,25 @@ def load_pipeline() -> Language:
 
 
 def analyse(articles: Sequence[Article], processes: int = 0, cache: AnalysisCache | None = None,
-            scheduler: str = "") -> list[Analysis]:
+            scheduler: str = "", early: EarlyModel | None = None) -> list[Analysis]:
     """Analyse articles in order: cached ones from the cache, the rest in one `nlp.pipe` pass
-    (on a Dask cluster when `scheduler` is its address)."""
+    (on a Dask cluster when `scheduler` is its address). A few are analysed by the `early`
+    worker, whose model is loaded by now; it is stopped when not needed."""
     cache = cache or AnalysisCache(None, "")
     results: list[Analysis | None] = [cache.get(article) for article in articles]
     missing = [article for article, found in zip(articles, results) if found is None]
+    processes = workers.processes_for(len(missing), MULTIPROCESS_MIN_ARTICLES, processes)
+    helper = early.pool if early is not None and missing and processes <= 1 and not scheduler else None
+    if helper is None and early is not None:
+        early.stop()  # no work for it, or more than it alone should do: its memory is freed at once
     if missing:
-        processes = workers.processes_for(len(missing), MULTIPROCESS_MIN_ARTICLES, processes)
-        fresh = iter(_analyse_all(missing, processes, cache, scheduler))
+        fresh = iter(_analyse_all(missing, processes, cache, scheduler, helper))
         results = [found if found is not None else next(fresh) for found in results]
     return [found for found in results if found is not None]  # every one found by now
 
 
 def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCache,
-                 scheduler: str = "") -> Iterator[Analysis]:
+                 scheduler: str = "", helper: Pool | None = None) -> Iterator[Analysis]:
     # spaCy's cost grows faster than linearly with a document's length, so it reads
     # paragraphs (long ones in pieces), which also keeps sentences inside paragraphs.
     batches = _batches([tuple(_pieces(article)) for article in articles], ARTICLES_PER_TASK)
@@ -124,6 +131,8 @@ def _analyse_all(articles: Sequence[Article], processes: int, cache: AnalysisCac
         results: Iterator[list[Analysis]]
         if scheduler:
             results = _on_cluster(stack, scheduler, batches)
+        elif helper is not None:
+            results = helper.imap(_analyse_batch, batches)
         elif processes > 1:
             # Each worker runs the whole analysis of its articles and sends back plain data:
             # much less to pass between processes than spaCy's own n_process, which sends
