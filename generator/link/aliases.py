@@ -510,7 +510,8 @@ def _worded(name: str, words: Collection[str]) -> bool:
 
 
 def _majority(votes: Counter[Kind]) -> Kind:
-    return max(KINDS, key=lambda kind: (votes[kind], -KINDS.index(kind)))
+    """The kind with the most votes; of equals, the first in KINDS (max keeps the first it meets)."""
+    return max(KINDS, key=votes.__getitem__)
 
 
 def _fullest(seen: Counter[str]) -> str:

@@ -35,7 +35,7 @@ def add_missed_mentions(briefs: Sequence[Brief], common: Collection[str]) -> lis
     for brief in briefs:
         for m in brief.mentions:
             kinds[m.name][m.kind] += 1
-    forms = {name: max(KINDS, key=lambda k: (votes[k], -KINDS.index(k)))
+    forms = {name: max(KINDS, key=votes.__getitem__)  # of equals, the first in KINDS
              for name, votes in kinds.items()
              if name[:1].isupper() and (" " in name or votes.total() >= SEEN) and name not in common}
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -89,9 +89,12 @@ def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[
 def _match(words: list[str], i: int, by_first: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
     """The longest known name that the words from i on spell, if any."""
     for name in by_first.get(_bare(words[i]), ()):
-        if len(name) == 1:
-            return name
-        if len(name) <= len(words) - i and name[1:] == tuple(_bare(w) for w in words[i + 1:i + len(name)]):
+        if len(name) > len(words) - i:
+            continue
+        for k in range(1, len(name)):
+            if _bare(words[i + k]) != name[k]:
+                break
+        else:
             return name
     return None
 
