@@ -64,7 +64,8 @@ def run(data: Path, scale: int, work: Path) -> dict:
     copy_s = time.perf_counter() - start
     one_change = measure(project, work / "site-one")  # clean, with the same previous site's manifest
     incremental = measure(project, previous, dirty=True)
-    incremental_equal = tree(previous) == tree(work / "site-one")
+    built, clean = tree(previous), tree(work / "site-one")
+    differing = sorted(name for name in built.keys() | clean.keys() if built.get(name) != clean.get(name))
     mkdocs_only = mkdocs_alone(project, work)
     pipe = bare_nlp_pipe(project / "seeds")
     cluster = analysis_on_cluster(data)
@@ -78,7 +79,8 @@ def run(data: Path, scale: int, work: Path) -> dict:
         "warm_s": warm["total_s"],
         "one_change_s": one_change["total_s"],
         "incremental_s": incremental["total_s"],  # one changed article, into the previous site
-        "incremental_equal": incremental_equal,  # byte for byte the clean build's site
+        "incremental_equal": not differing,  # byte for byte the clean build's site
+        "incremental_differing": differing[:20],  # the first files that are not, to say why
         "copy_previous_s": copy_s,  # what `make site` adds: copying the previous site aside
         "peak_rss_mib": max(run["peak_rss_mib"] for run in (cold, warm, one_change)),  # PSS summed
         "own_max_rss_mib": max(run["own_max_rss_mib"] for run in (cold, warm, one_change)),
@@ -191,7 +193,9 @@ def print_table(f: dict) -> None:
         ("warm build (nothing changed)", f"{f['warm_s']:.1f} s"),
         ("build after one article changed", f"{f['one_change_s']:.1f} s"),
         ("incremental build after one article changed (into the previous site)",
-         f"{f['incremental_s']:.1f} s, {'equal to' if f['incremental_equal'] else 'DIFFERENT from'} the clean build; "
+         f"{f['incremental_s']:.1f} s, "
+         + ("equal to the clean build; " if f["incremental_equal"]
+            else f"DIFFERENT from the clean build ({', '.join(f['incremental_differing'])}); ") +
          f"copying the previous site {f['copy_previous_s']:.1f} s"),
         ("peak memory (all processes, shared pages once)", f"{f['peak_rss_mib']:.0f} MiB"),
         ("peak RSS of the main process", f"{f['own_max_rss_mib']:.0f} MiB"),

@@ -17,10 +17,13 @@ What each page gives the index, added to its HTML here:
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import shutil
 import subprocess
 import sys
+import time
+import zlib
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -64,12 +67,19 @@ def index_site(site_dir: Path, documents: Path) -> None:
     A dirty build's site holds the previous index. Pagefind names its chunks and fragments by
     their content and does not write again a file that exists, and compressing them is most of
     its time, so it runs over that index; then the files the new index does not name are removed,
-    which leaves what it writes into an empty folder. An index it cannot read is made again whole."""
+    which leaves what it writes into an empty folder. A name is a short prefix of its content's
+    hash, so a new file may be given the name of an old one that Pagefind then keeps: each kept
+    file is checked against its name. An index it cannot read, or one holding such a file, is
+    made again whole."""
     output = site_dir / OUTPUT
+    started_ns = time.time_ns()
     _run_pagefind(documents, output)
     try:
         named = index_files(output)
-    except (OSError, ValueError, LookupError, TypeError, cbor2.CBORDecodeError):
+        kept = [output / name for name in named if (output / name).stat().st_mtime_ns < started_ns]
+        if not all(map(holds_its_name, kept)):
+            raise ValueError("a file kept from the previous index is not the one the new index names")
+    except (OSError, ValueError, LookupError, TypeError, cbor2.CBORDecodeError, zlib.error):
         shutil.rmtree(output, ignore_errors=True)
         _run_pagefind(documents, output)
         return
@@ -95,6 +105,17 @@ def index_files(output: Path) -> set[str]:
                   *(f"index/{chunk[2]}.pf_index" for chunk in chunks),
                   *(f"filter/{kind[1]}.pf_filter" for kind in filters)}
     return named
+
+
+def holds_its_name(path: Path) -> bool:
+    """Whether a Pagefind 1.x index file holds the content its name says: the name after the
+    language ("en_") is a prefix of the SHA-1 of the uncompressed content after the signature,
+    each byte written in hexadecimal without its leading zero."""
+    data = zlib.decompress(path.read_bytes(), wbits=31)  # gzip, faster than the gzip module's reader
+    if not data.startswith(META_SIGNATURE):
+        return False
+    digest = hashlib.sha1(data[len(META_SIGNATURE):], usedforsecurity=False).digest()
+    return "".join(f"{byte:x}" for byte in digest).startswith(path.name.split(".")[-2].split("_", 1)[1])
 
 
 def _run_pagefind(documents: Path, output: Path) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from generator.mkdocs.documents import SearchDocuments, search_document
-from generator.mkdocs.search import ARTICLE, index_site, searchable
+from generator.mkdocs.search import ARTICLE, holds_its_name, index_site, searchable
 
 CHROME = "<nav>" + " ".join(f'<a href="p{i}.html">Menu entry {i}</a>' for i in range(50)) + "</nav>"
 
@@ -19,6 +19,17 @@ def page(title: str, text: str) -> str:
                       f"Summary of {title}", ("another name",))
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} - Briefing</title>'
             f"<link rel=stylesheet href=x.css></head><body>{CHROME}{body}<footer>Made with mkdocs</footer></body></html>")
+
+
+def indexed(pages: dict[str, str], site: Path, folder: Path) -> dict[str, bytes]:
+    """Each file of the search index of these pages (name: text), made into `site`."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for name, text in pages.items():
+        (folder / name).write_text(page(name.removesuffix(".html").title(), text), encoding="utf-8")
+    index_site(site, folder)
+    output = site / "pagefind"
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
 
 
 def test_a_document_is_the_page_without_what_surrounds_its_body():
@@ -84,16 +95,8 @@ def test_a_page_whose_file_is_unknown_is_cut_from_the_site(tmp_path):
 
 
 def test_pagefind_over_the_previous_index_leaves_what_it_makes_from_nothing(tmp_path):
-    folder = tmp_path / "documents"
-
     def index(pages: dict[str, str], site: Path) -> dict[str, bytes]:
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir()
-        for name, text in pages.items():
-            (folder / name).write_text(page(name.removesuffix(".html").title(), text), encoding="utf-8")
-        index_site(site, folder)
-        output = site / "pagefind"
-        return {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+        return indexed(pages, site, tmp_path / "documents")
 
     before = {f"b{n}.html": f"Talks number {n} on trade and tariffs." for n in range(8)}
     after = {**{f"b{n}.html": f"Talks number {n} on trade and tariffs." for n in range(1, 8)},
@@ -107,3 +110,23 @@ def test_pagefind_over_the_previous_index_leaves_what_it_makes_from_nothing(tmp_
     meta = next((tmp_path / "site" / "pagefind").glob("*.pf_meta"))
     meta.write_bytes(b"not an index")  # unreadable: made again whole
     assert index(after, tmp_path / "site") == again
+
+
+def test_a_file_kept_under_the_name_of_new_content_makes_the_index_again(tmp_path):
+    # Pagefind names a file by a short prefix of its content's hash and keeps a file that
+    # exists: an old file under the name a new one gets (a collision) must not stay
+    def index(pages: dict[str, str], site: Path) -> dict[str, bytes]:
+        return indexed(pages, site, tmp_path / "documents")
+
+    before = {f"b{n}.html": f"Talks number {n} on trade and tariffs." for n in range(4)}
+    after = {**before, "b9.html": "A new brief on the budget."}
+    previous = index(before, tmp_path / "site")
+    fresh = index(after, tmp_path / "fresh")
+    assert all(holds_its_name(tmp_path / "fresh" / "pagefind" / name) for name in fresh
+               if name.startswith(("fragment/", "index/")) or name.endswith(".pf_meta"))
+    new_fragment = next(name for name in fresh if name.startswith("fragment/") and name not in previous)
+    old_fragment = next(name for name in previous if name.startswith("fragment/"))
+    planted = tmp_path / "site" / "pagefind" / new_fragment
+    planted.write_bytes(previous[old_fragment])  # another page's fragment, under the new one's name
+    assert not holds_its_name(planted)
+    assert index(after, tmp_path / "site") == fresh
