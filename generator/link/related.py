@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.link.similarity import Neighbours, nearest
-from generator.link.stories import group_stories, pair_scores
+import numpy as np
+
+from generator.link.similarity import Neighbours, cosines_within, nearest
+from generator.link.stories import NearPairs, group_stories, pair_scores
 from generator.model import Related
 
 LIMIT = 3  # related briefs shown at most: the story's page lists every account
@@ -92,22 +94,16 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
     told: dict[int, list[int]] = {}
     for number, key in enumerate(story):
         told.setdefault(key, []).append(number)
-    cosines: dict[tuple[int, int], float] = {}  # of the briefs of one story: asked for twice
-
-    def similarity(a: int, b: int) -> float:
-        known = near.get((min(a, b), max(a, b)))
-        if known:
-            return known
-        if (a, b) not in cosines:
-            cosines[a, b] = _cosine(vectors[a], vectors[b])
-        return cosines[a, b]
+    shared = [members for members in told.values() if len(members) > 1]
+    within = dict(zip((story[members[0]] for members in shared), _story_scores(shared, story, vectors, near)))
+    place = {n: i for members in shared for i, n in enumerate(members)}
 
     related = {}
     for number, profile in enumerate(profiles):
-        fellows = [n for n in told[story[number]] if n != number]
+        members = told[story[number]]
         # the other accounts of the same story whose wording stands out, and nothing else
-        scored = {n: similarity(number, n) for n in fellows}
-        scored = {n: v for n, v in scored.items() if v >= floor}
+        row = within[story[number]][place[number]].tolist() if len(members) > 1 else []
+        scored = {n: v for n, v in zip(members, row) if n != number and v >= floor}
         if not scored:  # a story told once: what the corpus agrees is near it, far weaker links aside
             scored = pairs.get(number, {})
             best = max(scored.values(), default=0.0)
@@ -118,16 +114,32 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
                      similar=_text_part(score, entities[number], entities[other]) >= floor)
             for other, score in others[:limit]
         )
-    stories = tuple(tuple(profiles[n].slug for n in _by_centrality(members, similarity))
-                    for members in told.values() if len(members) > 1)
+    stories = tuple(tuple(profiles[n].slug for n in _by_centrality(members, within[story[members[0]]]))
+                    for members in shared)
     return Links(related, stories)
 
 
-def _by_centrality(members: list[int], similarity: Callable[[int, int], float]) -> list[int]:
+def _story_scores(stories: Sequence[list[int]], story: Sequence[int], vectors: Sequence[Mapping[str, float]],
+                  near: NearPairs) -> list[np.ndarray]:
+    """For each story of two briefs or more, the score of every two of its briefs (a matrix in the
+    story's order): the nearest-neighbour score where there is one, else their cosine."""
+    scores = cosines_within(vectors, stories)
+    numbers = np.asarray(story)
+    place = np.zeros(len(story), dtype=np.int64)
+    for members in stories:
+        place[members] = np.arange(len(members))
+    which = {numbers[members[0]]: number for number, members in enumerate(stories)}
+    inside = np.flatnonzero((numbers[near.low] == numbers[near.high]) & (near.score != 0))
+    for low, high, value in zip(near.low[inside].tolist(), near.high[inside].tolist(), near.score[inside].tolist()):
+        matrix = scores[which[numbers[low]]]
+        matrix[place[low], place[high]] = matrix[place[high], place[low]] = value
+    return scores
+
+
+def _by_centrality(members: list[int], scores: np.ndarray) -> list[int]:
     """A story's briefs, the one closest to all the others first (the story's best single account)."""
-    def closeness(n: int) -> float:
-        return sum(similarity(n, m) for m in members if m != n)
-    return sorted(members, key=lambda n: (-closeness(n), n))
+    closeness = (scores.sum(axis=1) - scores.diagonal()).tolist()
+    return [members[i] for i in sorted(range(len(members)), key=lambda i: (-closeness[i], members[i]))]
 
 
 def _stories(profiles: Sequence[Profile], words: Sequence[Mapping[str, float]], rarity: Mapping[str, float],
@@ -212,12 +224,6 @@ def _text_part(score: float, a: Mapping[str, float], b: Mapping[str, float]) -> 
     """The cosine of the wording alone: the joined score less the entities' part."""
     entities = sum(v * b.get(k, 0.0) for k, v in a.items())
     return (score - ENTITY_SHARE * entities) / (1 - ENTITY_SHARE)
-
-
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def _normalised(weights: Mapping[str, float]) -> dict[str, float]:

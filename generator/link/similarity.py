@@ -90,3 +90,25 @@ def _top(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     order = np.lexsort((part, -values), axis=1)
     part = np.take_along_axis(part, order, axis=1)[:, :k]
     return part, np.take_along_axis(block, part, axis=1)
+
+
+def cosines_within(vectors: Sequence[Mapping[str, float]], groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
+    """For each group of brief numbers, the cosines of every two of its briefs (a symmetric
+    matrix in the group's order; 1 on the diagonal), in double precision."""
+    members = sorted({n for group in groups for n in group})
+    column: dict[str, int] = {}
+    indptr, columns, weights = [0], [], []
+    for n in members:
+        for term, weight in vectors[n].items():
+            columns.append(column.setdefault(term, len(column)))
+            weights.append(weight)
+        indptr.append(len(columns))
+    matrix = sparse.csr_matrix((np.array(weights), np.array(columns, dtype=np.int64), np.array(indptr)),
+                               shape=(len(members), len(column)))
+    row = {n: number for number, n in enumerate(members)}
+    found = []
+    for group in groups:
+        part = matrix[[row[n] for n in group]]
+        upper = np.triu((part @ part.T).toarray())
+        found.append(upper + np.triu(upper, 1).T)  # a pair's one sum, both ways
+    return found

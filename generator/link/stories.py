@@ -8,20 +8,39 @@ its closest accounts; a brief that no group takes is a story of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from generator.link.similarity import Neighbours
 
 
-def pair_scores(found: Neighbours) -> dict[tuple[int, int], float]:
-    """The score of every pair where one brief is among the other's nearest, keyed (lower, higher)."""
-    score: dict[tuple[int, int], float] = {}
-    for number, (row, scores) in enumerate(zip(found.index.tolist(), found.score.tolist())):
-        for other, value in zip(row, scores):
-            score[min(number, other), max(number, other)] = value
-    return score
+@dataclass(frozen=True)
+class NearPairs:
+    """Every pair where one brief is among the other's nearest, once, as the rows first list it."""
+
+    count: int  # briefs
+    low: np.ndarray  # the pair's lower brief number
+    high: np.ndarray  # and its higher
+    score: np.ndarray  # of its two scores, the later row's
 
 
-def group_stories(score: dict[tuple[int, int], float], count: int, threshold: float,
+
+def pair_scores(found: Neighbours) -> NearPairs:
+    """The pairs of briefs where one is among the other's nearest, with their score."""
+    count, k = found.index.shape
+    rows = np.repeat(np.arange(count), k)
+    others = found.index.ravel()
+    low, high = np.minimum(rows, others), np.maximum(rows, others)
+    keys = low * count + high
+    _, first = np.unique(keys, return_index=True)
+    _, last_reversed = np.unique(keys[::-1], return_index=True)
+    order = np.argsort(first, kind="stable")
+    first, last = first[order], (len(keys) - 1 - last_reversed)[order]
+    return NearPairs(count, low[first], high[first], found.score.ravel()[last])
+
+
+def group_stories(pairs: NearPairs, count: int, threshold: float,
                   encounters: Sequence[str | None] = ()) -> list[int]:
     """A story number for each of `count` briefs (briefs of one story share it), from the scores
     of their near pairs (pair_scores). With `encounters` (how each brief's people met, or None),
@@ -29,14 +48,18 @@ def group_stories(score: dict[tuple[int, int], float], count: int, threshold: fl
     story = list(range(count))
     members: dict[int, list[int]] = {n: [n] for n in range(count)}
     modes: dict[int, set[str]] = {n: {e} if e else set() for n, e in zip(range(count), encounters or [None] * count)}
+    # only a pair at the threshold starts a merge, best first: a brief in none stays a story of its own
+    strong = np.flatnonzero(pairs.score >= threshold)
+    strong = strong[np.lexsort((pairs.high[strong], pairs.low[strong], -pairs.score[strong]))]
+    joining = np.zeros(count, dtype=bool)
+    joining[pairs.low[strong]] = joining[pairs.high[strong]] = True
     # the summed scores of the near pairs between two groups, kept as groups merge, so a merge
     # costs the number of groups near it rather than the product of the two groups' sizes
-    between: dict[int, dict[int, float]] = {n: {} for n in range(count)}
-    for (a, b), value in score.items():
+    between: dict[int, dict[int, float]] = {n: {} for n in np.flatnonzero(joining).tolist()}
+    kept = joining[pairs.low] & joining[pairs.high]
+    for a, b, value in zip(pairs.low[kept].tolist(), pairs.high[kept].tolist(), pairs.score[kept].tolist()):
         between[a][b] = between[b][a] = value
-    for (a, b), value in sorted(score.items(), key=lambda item: (-item[1], item[0])):
-        if value < threshold:
-            break
+    for a, b in zip(pairs.low[strong].tolist(), pairs.high[strong].tolist()):
         left, right = story[a], story[b]
         if left == right:
             continue

@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import numpy as np
+
 from generator.link.related import LIMIT, Profile, background, find_links, find_related, neighbourhood_size
-from generator.link.similarity import nearest
+from generator.link.similarity import cosines_within, nearest
 from generator.support.text import content_words
 
 RATES = "The central bank raised interest rates again as inflation climbed and mortgage costs rose for borrowers."
@@ -77,6 +79,15 @@ def test_nearest_gives_exact_cosines_best_first():
     assert abs(float(found.score[0][0]) - 0.6) < 1e-6
     assert found.pairs == 6
     assert abs(found.mean - (0.6 + 0.8) / 6) < 1e-6
+
+
+def test_cosines_within_groups_are_every_pair_of_each_group_both_ways():
+    vectors = [{"a": 1.0}, {"a": 0.6, "b": 0.8}, {"b": 1.0}, {"c": 0.6, "a": 0.8}]
+    first, second = cosines_within(vectors, [[3, 0, 1], [2, 1]])
+    assert first.shape == (3, 3) and second.shape == (2, 2)
+    assert np.allclose(first, [[1.0, 0.8, 0.48], [0.8, 1.0, 0.6], [0.48, 0.6, 1.0]])
+    assert np.allclose(second, [[1.0, 0.8], [0.8, 1.0]])
+    assert (first == first.T).all()
 
 
 def test_a_tiny_corpus_leans_on_the_prior_background_a_large_one_on_itself():
