@@ -9,17 +9,24 @@ kind most of the corpus gives that name.
 A name is looked for when it opens on a capital (not the model's "a Conservative Party"): a
 longer name once the model found it, one word when it found it twice and the texts do not also
 write it in lower case (corpus.common_words).
+
+What a brief gains depends on its sentences, its mentions and the known names that start with
+one of its words: kept in the cache under a digest of the three, so a commit searches again only
+the briefs it changed and those that write a name it added or gave another kind.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import astuple, replace
+from typing import Any
 
 from generator.brief.mentions import clean_name
 from generator.model import KINDS, Brief, EntityMention, Kind
+from generator.support.lasting import table
 from generator.support.memo import MANY, memo
 
 SEEN = 2  # mentions of a one-word name in the corpus before it is looked for elsewhere
@@ -44,7 +51,50 @@ def add_missed_mentions(briefs: Sequence[Brief], common: Collection[str]) -> lis
     for firsts in by_first.values():
         firsts.sort(key=len, reverse=True)  # the longest name first: "San Diego Chargers", then "San Diego"
     initials = frozenset(first[0] for first in by_first)
-    return [_with_missed(brief, forms, by_first, initials) for brief in briefs]
+    return [_with_missed_kept(brief, forms, by_first, initials) for brief in briefs]
+
+
+def _strings(value: Any) -> list[str]:
+    if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+        raise ValueError(f"not a list of words: {value!r}")
+    return value
+
+
+MENTION_TYPES = (str, str, int, int, int, str, bool, str, bool)  # EntityMention's fields, in order
+
+
+def _mention_rows(value: Any) -> list[list[Any]] | None:
+    if value is None or (isinstance(value, list) and all(
+            isinstance(row, list) and len(row) == len(MENTION_TYPES) and row[1] in KINDS
+            and all(type(item) is kind for item, kind in zip(row, MENTION_TYPES)) for row in value)):
+        return value
+    raise ValueError(f"not a brief's mentions: {value!r}")
+
+
+CAPITALISED = table("capitalised-words", _strings)  # a brief's sentences -> their words on a capital
+FOUND = table("missed-mentions", _mention_rows)  # a brief and the names it may write -> its new mentions
+
+
+def _with_missed_kept(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[tuple[str, ...]]],
+                      initials: frozenset[str]) -> Brief:
+    """_with_missed, from the cache when the brief and the known names it may write are the same."""
+    sentences = brief.analysis.sentences
+    text = _digest(repr([(s.index, s.text) for s in sentences]))
+    words = CAPITALISED.get(text, lambda: sorted({_bare(w) for s in sentences for w in WORD.findall(s.text)
+                                                  if w[:1].isupper()}))
+    names = sorted({" ".join(name) for word in words for name in by_first.get(word, ())})
+    key = _digest(repr((text, brief.mentions, [(name, forms[name]) for name in names])))
+
+    def found() -> list[list[Any]] | None:
+        missed = _with_missed(brief, forms, by_first, initials)
+        return None if missed is brief else [list(astuple(m)) for m in missed.mentions]
+
+    rows = FOUND.get(key, found)
+    return brief if rows is None else replace(brief, mentions=tuple(EntityMention(*row) for row in rows))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _with_missed(brief: Brief, forms: dict[str, Kind], by_first: dict[str, list[tuple[str, ...]]],

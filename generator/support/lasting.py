@@ -1,7 +1,9 @@
 """Lasting memos: functions of one string whose results are kept in the cache between builds.
 
 For work that is slow for each distinct value and the same in every build, such as parsing a
-person's name: a corpus's names hardly change from one commit to the next. `restore` (at the
+person's name: a corpus's names hardly change from one commit to the next. A `table` is one
+whose caller gives the key (a digest of everything the result depends on) and how to make the
+result; it keeps only the entries a build asked for, so it does not grow with every edit. `restore` (at the
 start of a build) fills each memo from its file in the cache, written by a build of the same
 code version; `keep` (at its end) writes a memo that gained entries. A file that is unreadable,
 of another version or does not decode is ignored and written again, never trusted.
@@ -24,17 +26,24 @@ class Lasting:
     """One function's memo: its results by argument, and whether the build added any."""
 
     def __init__(self, name: str, function: Callable[[str], Any], decode: Callable[[Any], Any],
-                 libraries: tuple[str, ...]) -> None:
-        self.name, self.function, self.decode = name, function, decode
+                 libraries: tuple[str, ...], bounded: bool = False) -> None:
+        self.name, self.function, self.decode, self.bounded = name, function, decode, bounded
         self.libraries = ",".join(f"{library}=={metadata.version(library)}" for library in libraries)
         self.results: dict[str, Any] = {}
+        self.used: set[str] = set()  # the keys this build asked for (a bounded memo keeps only these)
         self.added = False
 
     def __call__(self, argument: str) -> Any:
+        return self.get(argument, lambda: self.function(argument))
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        """The result kept under `key`, else make() kept under it."""
+        if self.bounded:
+            self.used.add(key)
         try:
-            return self.results[argument]
+            return self.results[key]
         except KeyError:
-            result = self.results[argument] = self.function(argument)
+            result = self.results[key] = make()
             self.added = True
             return result
 
@@ -55,10 +64,21 @@ def lasting(name: str, decode: Callable[[Any], R], libraries: tuple[str, ...] = 
     return wrap
 
 
+def table(name: str, decode: Callable[[Any], Any], libraries: tuple[str, ...] = ()) -> Lasting:
+    """A lasting memo whose caller gives each key and how to make its result (`Lasting.get`);
+    results are JSON values, and a build keeps only those it asked for."""
+    memo = _memos[name] = Lasting(name, _no_function, decode, libraries, bounded=True)
+    return memo
+
+
+def _no_function(key: str) -> Any:
+    raise TypeError(f"a table's results are made by its caller (asked for {key!r})")
+
+
 def restore(folder: Path | None, version: str) -> None:
     """Empty every lasting memo, then fill each from its file in `folder` if `version` wrote it."""
     for memo in _memos.values():
-        memo.results, memo.added = {}, False
+        memo.results, memo.added, memo.used = {}, False, set()
         if folder is None:
             continue
         try:
@@ -72,9 +92,10 @@ def restore(folder: Path | None, version: str) -> None:
 def keep(folder: Path | None, version: str) -> None:
     """Write each lasting memo that gained entries in this build; a cache that cannot be written is skipped."""
     for memo in _memos.values():
-        if folder is None or not memo.added:
+        results = {key: memo.results[key] for key in sorted(memo.used)} if memo.bounded else memo.results
+        if folder is None or not (memo.added or len(results) < len(memo.results)):
             continue
-        data = {"version": f"{version}|{memo.libraries}", "results": memo.results}
+        data = {"version": f"{version}|{memo.libraries}", "results": results}
         try:
             write_atomically(_path(folder, memo), json.dumps(data, separators=(",", ":"), sort_keys=True).encode())
         except OSError:

@@ -59,3 +59,21 @@ def test_parsed_names_are_kept_as_nameparser_made_them(tmp_path):
     lasting.restore(tmp_path, "v1")
     assert parts("joseph r biden jr") == made == ("joseph", "r", "biden", "jr")
     assert json.loads((tmp_path / "person-name-parts.json").read_text())["version"].startswith("v1|nameparser==")
+
+
+def test_a_table_keeps_only_what_the_last_build_asked_for(tmp_path):
+    kept = lasting.table("test-table", lambda value: value)
+    made: list[str] = []
+
+    def make(key: str) -> list[str]:
+        made.append(key)
+        return [key.upper()]
+
+    lasting.restore(tmp_path, "v1")
+    assert kept.get("a", lambda: make("a")) == ["A"] and kept.get("b", lambda: make("b")) == ["B"]
+    assert kept.get("a", lambda: make("a")) == ["A"] and made == ["a", "b"]
+    lasting.keep(tmp_path, "v1")
+    lasting.restore(tmp_path, "v1")
+    assert kept.get("b", lambda: make("b")) == ["B"] and made == ["a", "b"]  # from the file
+    lasting.keep(tmp_path, "v1")  # a build that asked for "b" only
+    assert json.loads((tmp_path / "test-table.json").read_text())["results"] == {"b": ["B"]}
