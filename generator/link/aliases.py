@@ -102,6 +102,7 @@ def entity_key(name: str) -> str:
     return f"known:{known.name}" if known is not None else name_key(name)
 
 
+@memo(MANY)  # every acronym of an article is compared with each of its names
 def initials(name: str, minor: bool = False) -> str:
     """The capitals of a name's main words: "Regional Comprehensive Economic Partnership" -> "RCEP";
     with `minor`, its small words' too: "Department of Energy" -> "DOE"."""

@@ -8,7 +8,6 @@ briefs fast (a few seconds, memory in tens of megabytes).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -33,12 +32,14 @@ class Neighbours:
 def nearest(vectors: Sequence[Mapping[str, float]], k: int) -> Neighbours:
     """The k most similar briefs of each brief (k < number of briefs)."""
     count = len(vectors)
-    df = Counter(term for vector in vectors for term in vector)
+    matrix, terms = term_matrix(vectors, np.float32)
+    df = np.bincount(matrix.indices, minlength=len(terms))
+    by_term = np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.int64)
     # a term of one brief only cannot make two briefs similar: it stays in the norm, not in the index
-    shared = sorted(term for term, n in df.items() if n > 1)
-    dense_terms = [t for t in shared if df[t] > DENSE_SHARE * count]
-    dense = _dense_block(vectors, dense_terms)
-    rare = _sparse_block(vectors, [t for t in shared if df[t] <= DENSE_SHARE * count])
+    shared = by_term[df[by_term] > 1]
+    dense = matrix[:, shared[df[shared] > DENSE_SHARE * count]].toarray()
+    rare = matrix[:, shared[df[shared] <= DENSE_SHARE * count]].tocsr()
+    rare.sort_indices()
     rare_by_term = rare.T.tocsr()
     index = np.zeros((count, k), dtype=np.int64)
     score = np.zeros((count, k))
@@ -59,27 +60,17 @@ def nearest(vectors: Sequence[Mapping[str, float]], k: int) -> Neighbours:
     return Neighbours(index, score, count * (count - 1) // 2, mean, max(0.0, squares / ordered - mean * mean) ** 0.5)
 
 
-def _dense_block(vectors: Sequence[Mapping[str, float]], terms: list[str]) -> np.ndarray:
-    column = {term: number for number, term in enumerate(terms)}
-    block = np.zeros((len(vectors), len(terms)), dtype=np.float32)
-    for row, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            if term in column:
-                block[row, column[term]] = weight
-    return block
-
-
-def _sparse_block(vectors: Sequence[Mapping[str, float]], terms: list[str]) -> sparse.csr_matrix:
-    column = {term: number for number, term in enumerate(terms)}
-    rows, columns, weights = [], [], []
-    for row, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            if term in column:
-                rows.append(row)
-                columns.append(column[term])
-                weights.append(weight)
-    return sparse.csr_matrix((np.array(weights, dtype=np.float32), (rows, columns)),
-                             shape=(len(vectors), len(terms)), dtype=np.float32)
+def term_matrix(vectors: Sequence[Mapping[str, float]], dtype: type) -> tuple[sparse.csr_matrix, list[str]]:
+    """The vectors as the rows of a sparse matrix, a column for each term (in the order first met)."""
+    column: dict[str, int] = {}
+    indptr, columns, weights = [0], [], []
+    for vector in vectors:
+        columns += [column.setdefault(term, len(column)) for term in vector]
+        weights += vector.values()
+        indptr.append(len(columns))
+    matrix = sparse.csr_matrix((np.array(weights, dtype=dtype), np.array(columns, dtype=np.int64),
+                                np.array(indptr, dtype=np.int64)), shape=(len(vectors), len(column)))
+    return matrix, list(column)
 
 
 def _top(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -96,15 +87,7 @@ def cosines_within(vectors: Sequence[Mapping[str, float]], groups: Sequence[Sequ
     """For each group of brief numbers, the cosines of every two of its briefs (a symmetric
     matrix in the group's order; 1 on the diagonal), in double precision."""
     members = sorted({n for group in groups for n in group})
-    column: dict[str, int] = {}
-    indptr, columns, weights = [0], [], []
-    for n in members:
-        for term, weight in vectors[n].items():
-            columns.append(column.setdefault(term, len(column)))
-            weights.append(weight)
-        indptr.append(len(columns))
-    matrix = sparse.csr_matrix((np.array(weights), np.array(columns, dtype=np.int64), np.array(indptr)),
-                               shape=(len(members), len(column)))
+    matrix, _ = term_matrix([vectors[n] for n in members], np.float64)
     row = {n: number for number, n in enumerate(members)}
     found = []
     for group in groups:
