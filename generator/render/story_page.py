@@ -8,7 +8,8 @@ with their speakers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping
 
 from generator.model import Brief, Corpus, MarkdownPage, Sentence, Story
 from generator.render.brief_page import SentenceLinker, View, quote_view
@@ -33,6 +34,7 @@ def render_story(corpus: Corpus, story: Story) -> MarkdownPage:
     briefs = [corpus.brief(slug) for slug in story.briefs]
     sources = list(dict.fromkeys(b.publisher.name for b in briefs))
     linker = SentenceLinker(corpus, lead, uri, paragraphs_at=relative(uri, brief_uri(lead.slug)))
+    users = Counter(word for brief in briefs for word in brief.vocabulary)  # a word -> the accounts using it
     return render_page(
         uri, "story.md.j2", title=story_title(corpus, story), description=lead.summary.bottom_line.text,
         back_link=link("All stories", relative(uri, "stories/index.md")),
@@ -43,7 +45,7 @@ def render_story(corpus: Corpus, story: Story) -> MarkdownPage:
         count=len(briefs), sources=", ".join(sources), span=story_span(story),
         shared=Markdown(", ".join(link(corpus.entity(e).name, relative(uri, entity_uri(e)))
                                   for e in story.shared[:SHARED_NAMES] if corpus.entity(e).has_page)),
-        accounts=[_account(corpus, brief, briefs, uri) for brief in briefs],
+        accounts=[_account(corpus, brief, users, uri) for brief in briefs],
     )
 
 
@@ -55,29 +57,30 @@ def story_span(story: Story) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
-def _account(corpus: Corpus, brief: Brief, briefs: Sequence[Brief], uri: str) -> View:
+def _account(corpus: Corpus, brief: Brief, users: Mapping[str, int], uri: str) -> View:
     target = relative(uri, brief_uri(brief.slug))
     linker = SentenceLinker(corpus, brief, uri, paragraphs_at=target)
-    others = [b for b in briefs if b.slug != brief.slug]
     return {
         "link": link(brief.article.title, target),
         "source": escape(brief.publisher.name), "date": escape(brief.date.text),
         "bottom_line": linker.line(brief.summary.bottom_line),
-        "only_here": [linker.line(s) for s in only_here(brief, others)],
+        "only_here": [linker.line(s) for s in only_here(brief, users)],
         "quotes": [quote_view(corpus, brief, q, uri, paragraphs_at=target) for q in brief.quotes[:QUOTES]],
     }
 
 
-def only_here(brief: Brief, others: Sequence[Brief]) -> list[Sentence]:
+def only_here(brief: Brief, users: Mapping[str, int]) -> list[Sentence]:
     """What this account says that the others do not, in article order: its sentences (the bottom
-    line aside) whose words the other accounts mostly do not use, the most its own first."""
-    used: set[str] = set().union(*(o.vocabulary for o in others))
+    line aside) whose words the other accounts mostly do not use, the most its own first.
+    `users`: how many of the story's accounts, this one among them, use each word."""
     shown = [s for s in brief.analysis.sentences if s != brief.summary.bottom_line]
     own = []
     for sentence in shown:
         words = set(content_words(sentence.text))
-        if words and len(words - used) / len(words) >= OWN_WORDS:
-            own.append((len(words - used) / len(words), sentence))
+        # a word of this account's vocabulary is the others' when another account uses it too
+        unused = sum(users.get(w, 0) <= (w in brief.vocabulary) for w in words)
+        if words and unused / len(words) >= OWN_WORDS:
+            own.append((unused / len(words), sentence))
     best = sorted(own, key=lambda item: (-item[0], item[1].index))[:ONLY_HERE]
     return sorted((s for _, s in best), key=lambda s: s.index)
 
