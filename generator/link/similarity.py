@@ -63,7 +63,9 @@ def nearest(vectors: Sequence[Mapping[str, float]], k: int) -> Neighbours:
 def term_matrix(vectors: Sequence[Mapping[str, float]], dtype: type) -> tuple[sparse.csr_matrix, list[str]]:
     """The vectors as the rows of a sparse matrix, a column for each term (in the order first met)."""
     column: dict[str, int] = {}
-    indptr, columns, weights = [0], [], []
+    indptr: list[int] = [0]
+    columns: list[int] = []
+    weights: list[float] = []
     for vector in vectors:
         columns += [column.setdefault(term, len(column)) for term in vector]
         weights += vector.values()
