@@ -138,7 +138,8 @@ def _story_scores(stories: Sequence[list[int]], story: Sequence[int], vectors: S
 
 def _by_centrality(members: list[int], scores: np.ndarray) -> list[int]:
     """A story's briefs, the one closest to all the others first (the story's best single account)."""
-    closeness = (scores.sum(axis=1) - scores.diagonal()).tolist()
+    rows = scores.tolist()  # summed in order, the diagonal left out (not subtracted: that rounds)
+    closeness = [sum(value for j, value in enumerate(row) if j != i) for i, row in enumerate(rows)]
     return [members[i] for i in sorted(range(len(members)), key=lambda i: (-closeness[i], members[i]))]
 
 

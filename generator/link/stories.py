@@ -19,11 +19,9 @@ from generator.link.similarity import Neighbours
 class NearPairs:
     """Every pair where one brief is among the other's nearest, once, as the rows first list it."""
 
-    count: int  # briefs
     low: np.ndarray  # the pair's lower brief number
     high: np.ndarray  # and its higher
     score: np.ndarray  # of its two scores, the later row's
-
 
 
 def pair_scores(found: Neighbours) -> NearPairs:
@@ -37,7 +35,7 @@ def pair_scores(found: Neighbours) -> NearPairs:
     _, last_reversed = np.unique(keys[::-1], return_index=True)
     order = np.argsort(first, kind="stable")
     first, last = first[order], (len(keys) - 1 - last_reversed)[order]
-    return NearPairs(count, low[first], high[first], found.score.ravel()[last])
+    return NearPairs(low[first], high[first], found.score.ravel()[last])
 
 
 def group_stories(pairs: NearPairs, count: int, threshold: float,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from generator.link.related import find_related
+from generator.link.related import _by_centrality, find_related
 from generator.link.similarity import Neighbours
 from generator.link.stories import group_stories, pair_scores
 from tests.link.test_related import profile, slugs
@@ -53,3 +53,10 @@ def test_a_call_and_a_meeting_of_the_same_people_are_never_one_story():
     assert len(set(group_stories(pair_scores(found), 3, 0.5)[:2])) == 1
     assert len(set(group_stories(pair_scores(found), 3, 0.5, ["remote", "in person", None])[:2])) == 2
     assert len(set(group_stories(pair_scores(found), 3, 0.5, ["remote", None, None])[:2])) == 1
+
+
+def test_two_accounts_equally_close_are_ordered_by_number_whatever_their_own_scores():
+    # a brief's cosine with itself is 1 give or take rounding, and must not weigh on its closeness
+    scores = np.array([[1.0, 0.3], [0.3, 0.9999999999999999]])
+    assert _by_centrality([5, 2], scores) == [2, 5]
+    assert _by_centrality([2, 5], scores) == [2, 5]
