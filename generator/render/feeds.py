@@ -63,26 +63,51 @@ def feed_stem_of(page: str) -> str:
     return f"feeds/{posixpath.dirname(page)}/" + posixpath.basename(page).removesuffix(".md")
 
 
+# a feed: its stem, what it lists ("briefs" or "stories"), its title and page, its entries' slugs
+Feed = tuple[str, str, str, str, tuple[str, ...]]
+
+
 def render_feeds(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
-    """The site's feeds and one pair per entity with a page, per topic and per story."""
-    feeds = [*_pair(corpus.briefs, info, f"{info.name}: latest briefs", "index.md", feed_stem())]
+    """The site's feeds and one pair per entity with a page, per topic and per story (`feeds_of`)."""
+    return tuple(page for feed in feeds_of(corpus, info) for page in render_feed(corpus, info, *feed))
+
+
+def feeds_of(corpus: Corpus, info: SiteInfo) -> list[Feed]:
+    """Every feed of the site, its entries the newest FEED_ENTRIES briefs (or stories) of its page."""
     newest = sorted(corpus.stories, key=lambda s: (s.last_seen is None, -(s.last_seen.toordinal() if s.last_seen
                                                                             else 0), s.slug))[:FEED_ENTRIES]
-    feeds += _feeds([_story_entry(corpus, s) for s in newest], info, f"{info.name}: latest stories",
-                    "stories/index.md", STORIES_FEED)
+    feeds = [_briefs_feed(corpus.briefs, f"{info.name}: latest briefs", "index.md", feed_stem()),
+             (STORIES_FEED, "stories", f"{info.name}: latest stories", "stories/index.md",
+              tuple(s.slug for s in newest))]
     for entity in corpus.entities:
         if entity.has_page:
             briefs = [corpus.brief(slug) for slug in dict.fromkeys(o.brief for o in entity.occurrences)]
-            feeds += _pair(briefs, info, f"{info.name}: {entity.name}", entity_uri(entity.slug), feed_stem(entity))
+            feeds.append(_briefs_feed(briefs, f"{info.name}: {entity.name}", entity_uri(entity.slug),
+                                      feed_stem(entity)))
     for topic in corpus.topics:
         uri = topic_uri(topic.slug)
-        feeds += _pair([corpus.brief(b) for b in topic.briefs], info, f"{info.name}: {topic.name}", uri,
-                       feed_stem_of(uri))
+        feeds.append(_briefs_feed([corpus.brief(b) for b in topic.briefs], f"{info.name}: {topic.name}", uri,
+                                  feed_stem_of(uri)))
     for story in corpus.stories:
         uri = story_uri(story.slug)
-        feeds += _pair([corpus.brief(b) for b in story.briefs], info, f"{info.name}: {story_title(corpus, story)}",
-                       uri, feed_stem_of(uri))
-    return tuple(feeds)
+        feeds.append(_briefs_feed([corpus.brief(b) for b in story.briefs], f"{info.name}: {story_title(corpus, story)}",
+                                  uri, feed_stem_of(uri)))
+    return feeds
+
+
+def render_feed(corpus: Corpus, info: SiteInfo, stem: str, lists: str, title: str, page: str,
+                slugs: tuple[str, ...]) -> list[MarkdownPage]:
+    """One feed, as Atom and as JSON Feed."""
+    if lists == "stories":
+        entries = [_story_entry(corpus, corpus.story(s)) for s in slugs]
+    else:
+        entries = [_brief_entry(corpus.brief(s)) for s in slugs]
+    return _feeds(entries, info, title, page, stem)
+
+
+def _briefs_feed(briefs: Sequence[Brief], title: str, page: str, stem: str) -> Feed:
+    newest = sorted(briefs, key=_newest_first)[:FEED_ENTRIES]
+    return (stem, "briefs", title, page, tuple(b.slug for b in newest))
 
 
 @dataclass(frozen=True)
@@ -107,11 +132,6 @@ def _story_entry(corpus: Corpus, story: Story) -> _Entry:
                                       if corpus.brief(b).publisher.origin != "none"))
     return _Entry(story_uri(story.slug), story_title(corpus, story), lead.summary.bottom_line.text, story.last_seen,
                   sources or None)
-
-
-def _pair(briefs: Sequence[Brief], info: SiteInfo, title: str, page: str, stem: str) -> list[MarkdownPage]:
-    newest = sorted(briefs, key=_newest_first)[:FEED_ENTRIES]
-    return _feeds([_brief_entry(b) for b in newest], info, title, page, stem)
 
 
 def _feeds(entries: Sequence[_Entry], info: SiteInfo, title: str, page: str, stem: str) -> list[MarkdownPage]:

@@ -31,9 +31,18 @@ PACK_META = {"search": {"exclude": True}}
 PACK_LIMIT = 100
 
 
+Pack = tuple[str, str, tuple[str, ...]]  # its page's uri, its heading, its briefs' slugs in order
+
+
 def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
-    """The page listing the packs, the pack of every brief, one pack per topic tag, per story
-    (its accounts, oldest first) and per day (the briefs of the day's news)."""
+    """The page listing the packs, then every pack (`pack_index`)."""
+    index, packs = pack_index(corpus)
+    return (index, *(render_pack(corpus, info, *pack) for pack in packs))
+
+
+def pack_index(corpus: Corpus) -> tuple[MarkdownPage, list[Pack]]:
+    """The page listing the packs, and the packs: the pack of every brief, one pack per topic
+    tag, per story (its accounts, oldest first) and per day (the briefs of the day's news)."""
     topics = _topic_packs(corpus)
     stories = [(story_title(corpus, s), story_pack_uri(s.slug), tuple(corpus.brief(b) for b in s.briefs))
                for s in corpus.stories]
@@ -48,16 +57,16 @@ def render_packs(corpus: Corpus, info: SiteInfo) -> tuple[MarkdownPage, ...]:
         all_link=link("All briefs", relative(INDEX_URI, ALL_URI)), count=len(corpus.briefs),
         topics=listed(topics), stories=listed(stories), days=listed(days),
     )
-    packs = [render_pack(corpus, info, ALL_URI, "All briefs", corpus.briefs)]
-    packs += [render_pack(corpus, info, uri, f"Topic: {tag}", briefs) for tag, uri, briefs in topics]
-    packs += [render_pack(corpus, info, uri, f"Story: {title}", briefs) for title, uri, briefs in stories]
-    packs += [render_pack(corpus, info, uri, f"Day: {label}", briefs) for label, uri, briefs in days]
-    return (index, *packs)
+    packs: list[Pack] = [(ALL_URI, "All briefs", tuple(b.slug for b in corpus.briefs))]
+    for kind, group in (("Topic", topics), ("Story", stories), ("Day", days)):
+        packs += [(uri, f"{kind}: {label}", tuple(b.slug for b in briefs)) for label, uri, briefs in group]
+    return index, packs
 
 
-def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, briefs: tuple[Brief, ...]) -> MarkdownPage:
-    """One pack: a cover with the contents, then the newest PACK_LIMIT briefs in the given order."""
-    total, briefs = len(briefs), briefs[:PACK_LIMIT]
+def render_pack(corpus: Corpus, info: SiteInfo, uri: str, heading: str, slugs: tuple[str, ...]) -> MarkdownPage:
+    """One pack: a cover with the contents, then the newest PACK_LIMIT of the briefs of these
+    slugs, in the given order."""
+    total, briefs = len(slugs), tuple(corpus.brief(s) for s in slugs[:PACK_LIMIT])
     bodies = [_brief_body(corpus, info, uri, brief, number) for number, brief in enumerate(briefs, 1)]
     contents = [
         {"link": link(brief.article.title, f"#b{number}"), "meta": f"{brief.date.text} · {brief.publisher.name}"}

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import partial
 from itertools import groupby
 from typing import Any
 
 from generator.model import KINDS, Brief, Corpus, Entity, MarkdownPage
 from generator.render.brief_page import render_brief
-from generator.render.feeds import render_feeds
+from generator.render.feeds import feeds_of, render_feed
 from generator.render.front import render_front
 from generator.render.markup import Markdown, escape, link, paragraph_link
-from generator.render.pack import render_packs
+from generator.render.pack import pack_index, render_pack
 from generator.render.perspectives import voices
+from generator.render.reuse import Digests, ListedReads, keep, kept_pages, rendered, still_kept
 from generator.render.story_page import render_story, render_story_index
 from generator.render.templating import (
     KIND_LABELS,
@@ -26,66 +28,115 @@ from generator.support import workers
 
 PARALLEL_MIN_PAGES = 500  # fewer pages render faster than worker processes start
 PAGES_PER_TASK = 32
-WHOLE = {"packs": render_packs, "feeds": render_feeds}  # sets of pages, each rendered as one task
+CHECKS_PER_TASK = 256  # briefs a worker digests at a time
+# A unit is what renders one page, or one feed's pair of files: its kind and arguments, the
+# first naming it in the cache (reuse.py). Their pages come in this order, packs and feeds last.
+Unit = tuple[Any, ...]
+LONG = ("pack", "feed")  # kinds of units that take longest: given to the workers first
 
 
 def render_site(corpus: Corpus, info: SiteInfo, processes: int = 0,
                 previous: Mapping[str, str] | None = None) -> tuple[MarkdownPage, ...]:
     """Every generated page of the site; a large site's briefs, entities and stories in worker processes."""
-    return _render(corpus, info, processes, previous, ())
+    return _render(corpus, info, processes, previous, everything=False)
 
 
 def render_all(corpus: Corpus, info: SiteInfo, processes: int = 0,
                previous: Mapping[str, str] | None = None) -> tuple[MarkdownPage, ...]:
-    """The site's pages, then its print packs and its feeds. On a large site the workers render
-    the packs and the feeds too, each as one task sent first, while this process renders the
-    front and list pages."""
-    return _render(corpus, info, processes, previous, tuple(WHOLE))
+    """The site's pages, then its print packs and its feeds."""
+    return _render(corpus, info, processes, previous, everything=True)
 
 
 def _render(corpus: Corpus, info: SiteInfo, processes: int, previous: Mapping[str, str] | None,
-            whole: tuple[str, ...]) -> tuple[MarkdownPage, ...]:
-    items = ([("story", s.slug) for s in corpus.stories] + [("brief", b.slug) for b in corpus.briefs]
-             + [("entity", e.slug) for e in corpus.entities if e.has_page])
-    processes = workers.processes_for(len(items), PARALLEL_MIN_PAGES, processes)
+            everything: bool) -> tuple[MarkdownPage, ...]:
+    """The pages of every unit, each taken from the previous build when what it reads is
+    unchanged (reuse.py), the others rendered; on a large site in worker processes."""
+    units: list[Unit] = ([("story", s.slug) for s in corpus.stories] + [("brief", b.slug) for b in corpus.briefs]
+                         + [("entity", e.slug) for e in corpus.entities if e.has_page])
+    items = len(units)
+    if everything:
+        pack_list, packs = pack_index(corpus)
+        units += [("pack", *pack) for pack in packs] + [("feed", *feed) for feed in feeds_of(corpus, info)]
+    digests = Digests(corpus, info)
+    processes = workers.processes_for(len(units), PARALLEL_MIN_PAGES, processes)
     if processes <= 1:
-        return (*_own_pages(corpus, info, previous), *(_render_item(corpus, info, item) for item in items),
-                *(page for name in whole for page in WHOLE[name](corpus, info)))
-    with workers.pool(processes, _share, (corpus, info)) as pool:
-        sets = [pool.apply_async(_render_shared_whole, (name,)) for name in whole]  # the longest tasks, first
-        pages = pool.imap(_render_shared, items, chunksize=PAGES_PER_TASK)
-        return (*_own_pages(corpus, info, previous), *pages, *(page for done in sets for page in done.get()))
+        kept = [still_kept(unit, digests) for unit in units]
+        done = [_render_numbered(item, info, digests) for item in _fresh(units, kept)]
+        made = _made(units, kept, done, digests)
+    else:
+        with workers.pool(processes, _share, (info, digests)) as pool:
+            # a brief is what pages read most, and the slowest to digest: the workers share it out
+            slugs = [b.slug for b in corpus.briefs]
+            digests.know_briefs(zip(slugs, pool.map(_brief_digest_shared, slugs, chunksize=CHECKS_PER_TASK)))
+            kept = [still_kept(unit, digests) for unit in units]
+            made = _made(units, kept, pool.imap_unordered(_render_shared, _fresh(units, kept),
+                                                          chunksize=PAGES_PER_TASK), digests)
+    pages = _own_pages(corpus, info, previous)
+    for number in range(len(units)):
+        if everything and number == items:
+            pages.append(pack_list)
+        pages += made[number]
+    return tuple(pages)
+
+
+Rendered = tuple[int, tuple[MarkdownPage, ...], ListedReads | None]  # a unit's number, its pages, what they read
+
+
+def _fresh(units: list[Unit], kept: list[bool]) -> list[tuple[int, Unit]]:
+    """The units to render, numbered; the longest, packs and feeds, first."""
+    fresh = [(number, unit) for number, unit in enumerate(units) if not kept[number]]
+    return sorted(fresh, key=lambda item: item[1][0] not in LONG)
+
+
+def _made(units: list[Unit], kept: list[bool], done: Iterable[Rendered], digests: Digests
+          ) -> dict[int, tuple[MarkdownPage, ...]]:
+    """Each unit's pages by its number: kept ones from the cache, rendered ones kept in it."""
+    made = {number: kept_pages(unit) for number, unit in enumerate(units) if kept[number]}
+    for number, pages, reads in done:
+        made[number] = pages
+        keep(units[number], pages, reads, digests)
+    return made
+
+
+def _render_numbered(item: tuple[int, Unit], info: SiteInfo, digests: Digests) -> Rendered:
+    number, unit = item
+    return (number, *rendered(partial(_render_unit, info=info, unit=unit), digests.corpus))
 
 
 def _own_pages(corpus: Corpus, info: SiteInfo, previous: Mapping[str, str] | None) -> list[MarkdownPage]:
-    """The pages this process renders: the front page and the lists."""
+    """The pages that list the whole corpus: the front page and the lists, always rendered."""
     return [*render_front(corpus, info, previous), render_story_index(corpus), render_brief_index(corpus),
             render_entity_index(corpus), render_timeline(corpus),
             render_page("tags.md", "tags.md.j2", title="Tags"), *render_topics(corpus)]
 
 
-def _render_item(corpus: Corpus, info: SiteInfo, item: tuple[str, str]) -> MarkdownPage:
-    kind, slug = item
+def _render_unit(corpus: Corpus, info: SiteInfo, unit: Unit) -> tuple[MarkdownPage, ...]:
+    kind, *arguments = unit
     if kind == "brief":
-        return render_brief(corpus, corpus.brief(slug), info)
+        return (render_brief(corpus, corpus.brief(arguments[0]), info),)
     if kind == "story":
-        return render_story(corpus, corpus.story(slug))
-    return render_entity(corpus, corpus.entity(slug))
+        return (render_story(corpus, corpus.story(arguments[0])),)
+    if kind == "entity":
+        return (render_entity(corpus, corpus.entity(arguments[0])),)
+    if kind == "pack":
+        return (render_pack(corpus, info, *arguments),)
+    return tuple(render_feed(corpus, info, *arguments))
 
 
-_shared: dict[str, Any] = {}  # in a worker process: the corpus and site it renders pages of
+_shared: dict[str, Any] = {}  # in a worker process: the site and the corpus's digests
 
 
-def _share(corpus: Corpus, info: SiteInfo) -> None:
-    _shared.update(corpus=corpus, info=info)
+def _share(info: SiteInfo, digests: Digests) -> None:
+    _shared.update(info=info, digests=digests)
 
 
-def _render_shared(item: tuple[str, str]) -> MarkdownPage:
-    return _render_item(_shared["corpus"], _shared["info"], item)
+def _brief_digest_shared(slug: str) -> bytes:
+    digests: Digests = _shared["digests"]
+    return digests.brief(slug)
 
 
-def _render_shared_whole(name: str) -> tuple[MarkdownPage, ...]:
-    return WHOLE[name](_shared["corpus"], _shared["info"])
+def _render_shared(item: tuple[int, Unit]) -> Rendered:
+    return _render_numbered(item, _shared["info"], _shared["digests"])
 
 
 def render_entity(corpus: Corpus, entity: Entity) -> MarkdownPage:

@@ -36,6 +36,19 @@ class Lasting:
     def __call__(self, argument: str) -> Any:
         return self.get(argument, lambda: self.function(argument))
 
+    def find(self, key: str) -> Any | None:
+        """The result kept under `key`, if any (a bounded memo keeps it for the next build)."""
+        if self.bounded:
+            self.used.add(key)
+        return self.results.get(key)
+
+    def put(self, key: str, result: Any) -> None:
+        """Keep `result` under `key`, in place of what was kept there."""
+        if self.bounded:
+            self.used.add(key)
+        self.results[key] = result
+        self.added = True
+
     def get(self, key: str, make: Callable[[], Any]) -> Any:
         """The result kept under `key`, else make() kept under it."""
         if self.bounded:
