@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
 from generator.model import Brief, Corpus, Entity, MarkdownPage, Story
-from generator.support.lasting import table
+from generator.support.lasting import shelf
 
 Reads = dict[str, dict[str, set[str]]]  # kind -> key -> the fields read under it (of an entity)
 _ABSENT = object()  # what a map does not hold
@@ -183,22 +183,28 @@ def _digest(value: object) -> bytes:
     return hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
 
 
-def _kept_entry(value: Any) -> dict[str, Any]:
-    """A kept page set as the cache wrote it (JSON), checked; anything else raises."""
-    reads, digest, pages = value["reads"], value["digest"], value["pages"]
-    if not (isinstance(digest, str) and isinstance(reads, dict) and isinstance(pages, list)):
-        raise TypeError("a kept page set is its reads, their digest and its pages")
+def _kept_head(value: Any) -> dict[str, Any]:
+    """What decides whether a kept page set still holds, as the cache wrote it (JSON), checked."""
+    reads, digest = value["reads"], value["digest"]
+    if not (isinstance(digest, str) and isinstance(reads, dict)):
+        raise TypeError("a kept page set is known by its reads and their digest")
     for keys in reads.values():
         if not all(isinstance(subs, list) and all(isinstance(s, str) for s in subs) for subs in keys.values()):
             raise TypeError("a kept read is a list of names")
-    for page in pages:
-        uri, markdown, terms = page
+    return {"reads": reads, "digest": digest}
+
+
+def _kept_pages(value: Any) -> tuple[MarkdownPage, ...]:
+    """A kept page set's pages, as the cache wrote them (JSON), checked."""
+    pages = []
+    for uri, markdown, terms in value:
         if not (isinstance(uri, str) and isinstance(markdown, str) and all(isinstance(t, str) for t in terms)):
             raise TypeError("a kept page is its uri, its Markdown and its search terms")
-    return {"reads": reads, "digest": digest, "pages": pages}
+        pages.append(MarkdownPage(uri, markdown, tuple(terms)))
+    return tuple(pages)
 
 
-KEPT = table("rendered-pages", _kept_entry)  # a unit of pages -> what it read, their digest, the pages
+KEPT = shelf("rendered-pages", _kept_head, _kept_pages)  # a unit -> (what it read, their digest), its pages
 
 
 def unit_key(unit: tuple[object, ...]) -> str:
@@ -206,17 +212,14 @@ def unit_key(unit: tuple[object, ...]) -> str:
     return f"{unit[0]}:{unit[1]}"
 
 
-def still_kept(unit: tuple[object, ...], digests: Digests) -> bool:
-    """Whether the cache keeps pages of the unit that read what the corpus still holds."""
-    entry = KEPT.results.get(unit_key(unit))
-    return entry is not None and entry["digest"] == digests.of(unit, entry["reads"])
-
-
-def kept_pages(unit: tuple[object, ...]) -> tuple[MarkdownPage, ...]:
-    """The unit's pages as the cache keeps them (`still_kept`), kept for the next build too."""
-    entry = KEPT.find(unit_key(unit))
-    assert entry is not None, "only a unit still kept"
-    return tuple(MarkdownPage(uri, markdown, tuple(terms)) for uri, markdown, terms in entry["pages"])
+def kept_pages(unit: tuple[object, ...], digests: Digests) -> tuple[MarkdownPage, ...] | None:
+    """The unit's pages as the cache keeps them, if they read what the corpus still holds
+    (kept for the next build too); None: they must be rendered again."""
+    key = unit_key(unit)
+    head = KEPT.head(key)
+    if head is None or head["digest"] != digests.of(unit, head["reads"]):
+        return None
+    return cast("tuple[MarkdownPage, ...] | None", KEPT.body(key))
 
 
 def rendered(render: Callable[[Corpus], tuple[MarkdownPage, ...]], corpus: Corpus
@@ -231,5 +234,5 @@ def keep(unit: tuple[object, ...], pages: tuple[MarkdownPage, ...], reads: Liste
          digests: Digests) -> None:
     """Keep a unit's pages for the next build with what they read (`rendered`) and its digest."""
     if reads is not None:
-        KEPT.put(unit_key(unit), {"reads": reads, "digest": digests.of(unit, reads),
-                                  "pages": [[p.uri, p.markdown, list(p.search_terms)] for p in pages]})
+        KEPT.put(unit_key(unit), {"reads": reads, "digest": digests.of(unit, reads)},
+                 [[p.uri, p.markdown, list(p.search_terms)] for p in pages])

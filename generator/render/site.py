@@ -14,7 +14,7 @@ from generator.render.front import render_front
 from generator.render.markup import Markdown, escape, link, paragraph_link
 from generator.render.pack import pack_index, render_pack
 from generator.render.perspectives import voices
-from generator.render.reuse import Digests, ListedReads, keep, kept_pages, rendered, still_kept
+from generator.render.reuse import Digests, ListedReads, keep, kept_pages, rendered
 from generator.render.story_page import render_story, render_story_index
 from generator.render.templating import (
     KIND_LABELS,
@@ -60,7 +60,7 @@ def _render(corpus: Corpus, info: SiteInfo, processes: int, previous: Mapping[st
     digests = Digests(corpus, info)
     processes = workers.processes_for(len(units), PARALLEL_MIN_PAGES, processes)
     if processes <= 1:
-        kept = [still_kept(unit, digests) for unit in units]
+        kept = [kept_pages(unit, digests) for unit in units]
         done = [_render_numbered(item, info, digests) for item in _fresh(units, kept)]
         made = _made(units, kept, done, digests)
     else:
@@ -68,7 +68,7 @@ def _render(corpus: Corpus, info: SiteInfo, processes: int, previous: Mapping[st
             # a brief is what pages read most, and the slowest to digest: the workers share it out
             slugs = [b.slug for b in corpus.briefs]
             digests.know_briefs(zip(slugs, pool.map(_brief_digest_shared, slugs, chunksize=CHECKS_PER_TASK)))
-            kept = [still_kept(unit, digests) for unit in units]
+            kept = [kept_pages(unit, digests) for unit in units]
             made = _made(units, kept, pool.imap_unordered(_render_shared, _fresh(units, kept),
                                                           chunksize=PAGES_PER_TASK), digests)
     pages = _own_pages(corpus, info, previous)
@@ -82,16 +82,19 @@ def _render(corpus: Corpus, info: SiteInfo, processes: int, previous: Mapping[st
 Rendered = tuple[int, tuple[MarkdownPage, ...], ListedReads | None]  # a unit's number, its pages, what they read
 
 
-def _fresh(units: list[Unit], kept: list[bool]) -> list[tuple[int, Unit]]:
+Kept = list[tuple[MarkdownPage, ...] | None]  # each unit's pages from the previous build, if they hold
+
+
+def _fresh(units: list[Unit], kept: Kept) -> list[tuple[int, Unit]]:
     """The units to render, numbered; the longest, packs and feeds, first."""
-    fresh = [(number, unit) for number, unit in enumerate(units) if not kept[number]]
+    fresh = [(number, unit) for number, unit in enumerate(units) if kept[number] is None]
     return sorted(fresh, key=lambda item: item[1][0] not in LONG)
 
 
-def _made(units: list[Unit], kept: list[bool], done: Iterable[Rendered], digests: Digests
+def _made(units: list[Unit], kept: Kept, done: Iterable[Rendered], digests: Digests
           ) -> dict[int, tuple[MarkdownPage, ...]]:
     """Each unit's pages by its number: kept ones from the cache, rendered ones kept in it."""
-    made = {number: kept_pages(unit) for number, unit in enumerate(units) if kept[number]}
+    made = {number: pages for number, pages in enumerate(kept) if pages is not None}
     for number, pages, reads in done:
         made[number] = pages
         keep(units[number], pages, reads, digests)

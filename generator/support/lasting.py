@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.support.atomic import write_atomically
+from generator.support.shelf import Shelf
 
 R = TypeVar("R")
 
@@ -62,6 +63,7 @@ class Lasting:
 
 
 _memos: dict[str, Lasting] = {}
+_shelves: dict[str, Shelf] = {}
 
 
 def lasting(name: str, decode: Callable[[Any], R], libraries: tuple[str, ...] = ()
@@ -84,12 +86,21 @@ def table(name: str, decode: Callable[[Any], Any], libraries: tuple[str, ...] = 
     return memo
 
 
+def shelf(name: str, decode_head: Callable[[Any], Any], decode_body: Callable[[Any], Any]) -> Shelf:
+    """A lasting table too large to read whole in each build (shelf.py): a build reads the
+    heads of its entries, and the bodies only of those it takes."""
+    kept = _shelves[name] = Shelf(name, decode_head, decode_body)
+    return kept
+
+
 def _no_function(key: str) -> Any:
     raise TypeError(f"a table's results are made by its caller (asked for {key!r})")
 
 
 def restore(folder: Path | None, version: str) -> None:
     """Empty every lasting memo, then fill each from its file in `folder` if `version` wrote it."""
+    for kept in _shelves.values():
+        kept.restore(folder, version)
     for memo in _memos.values():
         memo.results, memo.added, memo.used = {}, False, set()
         if folder is None:
@@ -104,6 +115,8 @@ def restore(folder: Path | None, version: str) -> None:
 
 def keep(folder: Path | None, version: str) -> None:
     """Write each lasting memo that gained entries in this build; a cache that cannot be written is skipped."""
+    for kept in _shelves.values():
+        kept.keep()
     for memo in _memos.values():
         results = {key: memo.results[key] for key in sorted(memo.used)} if memo.bounded else memo.results
         if folder is None or not (memo.added or len(results) < len(memo.results)):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -107,28 +109,62 @@ def test_a_page_that_reads_the_whole_corpus_is_not_kept():
     assert reading.whole  # its list of briefs changes with any brief
 
 
-def test_a_corrupt_cache_is_ignored_and_every_page_rendered(tmp_path, renders):
+def test_a_corrupt_cache_entry_is_rendered_again(tmp_path, renders):
+    corpus = corpus_of(TEXTS)
+    first = build(corpus, tmp_path)
+    with sqlite3.connect(tmp_path / "rendered-pages.sqlite") as connection:
+        connection.execute("UPDATE entries SET body = ? WHERE key = 'brief:brief-0'",
+                           (zlib.compress(json.dumps([["briefs/brief-0.md", 42, []]]).encode()),))  # not a page
+        connection.execute("UPDATE entries SET head = '{}' WHERE key = 'brief:brief-1'")  # no reads
+    renders.clear()
+    assert build(corpus, tmp_path) == first
+    assert sorted(renders) == [("brief", "brief-0"), ("brief", "brief-1")]
+    renders.clear()
+    assert build(corpus, tmp_path) == first  # and written again
+    assert renders == []
+
+
+def test_an_unreadable_cache_is_ignored_and_every_page_rendered(tmp_path, renders):
     corpus = corpus_of(TEXTS)
     first = build(corpus, tmp_path)
     everything = len(renders)
-    kept = tmp_path / "rendered-pages.json"
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    key = next(iter(data["results"]))
-    data["results"][key]["pages"] = [["briefs/brief-0.md", 42, []]]  # not a page
-    kept.write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "rendered-pages.sqlite").write_bytes(b"not a database")
     renders.clear()
     assert build(corpus, tmp_path) == first
     assert len(renders) == everything
+    renders.clear()
+    assert build(corpus, tmp_path) == first
+    assert renders == []
 
 
 def test_a_cache_entry_whose_reads_changed_is_not_trusted(tmp_path, renders):
     corpus = corpus_of(TEXTS)
     first = build(corpus, tmp_path)
-    kept = tmp_path / "rendered-pages.json"
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    data["results"]["brief:brief-0"]["pages"][0][1] = "tampered"
-    data["results"]["brief:brief-0"]["digest"] = "0" * 32  # kept for other values than the corpus's
-    kept.write_text(json.dumps(data), encoding="utf-8")
+    with sqlite3.connect(tmp_path / "rendered-pages.sqlite") as connection:
+        (head,) = connection.execute("SELECT head FROM entries WHERE key = 'brief:brief-0'").fetchone()
+        head = {**json.loads(head), "digest": "0" * 32}  # kept for other values than the corpus's
+        connection.execute("UPDATE entries SET head = ?, body = ? WHERE key = 'brief:brief-0'",
+                           (json.dumps(head), zlib.compress(b'[["briefs/brief-0.md", "tampered", []]]')))
     renders.clear()
     assert build(corpus, tmp_path) == first
     assert renders == [("brief", "brief-0")]
+
+
+def test_the_units_of_another_code_version_are_all_rendered_again(tmp_path, renders):
+    corpus = corpus_of(TEXTS)
+    first = build(corpus, tmp_path)
+    everything = len(renders)
+    renders.clear()
+    lasting.restore(tmp_path, "other")
+    assert render_all(corpus, INFO) == first
+    lasting.keep(tmp_path, "other")
+    assert len(renders) == everything
+
+
+def test_the_units_a_build_no_longer_has_are_dropped(tmp_path):
+    build(corpus_of(TEXTS), tmp_path)
+    build(corpus_of(TEXTS[:2]), tmp_path)
+    with sqlite3.connect(tmp_path / "rendered-pages.sqlite") as connection:
+        keys = {key for (key,) in connection.execute("SELECT key FROM entries")}
+    assert "brief:brief-1" in keys
+    assert "brief:brief-3" not in keys
