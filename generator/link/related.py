@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,12 +86,16 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
     entities = [_normalised({f"\0{e}": rarity[e] for e in p.entities}) for p in profiles]
     vectors = [_joined(w, e, ENTITY_SHARE) for w, e in zip(words, entities)]
     size = neighbourhood_size(count)
-    found = nearest(vectors, size)
+    # the two searches of nearest briefs run mostly outside the interpreter (BLAS, scipy's sparse
+    # products, NumPy's partitions): one runs in a thread while the other and the grouping run here
+    with ThreadPoolExecutor(1) as beside:
+        related_search = beside.submit(nearest, vectors, size)
+        story = _stories(profiles, words, rarity, size)
+        found = related_search.result()
     mean, std = background(found)
     floor = mean + ABOVE_BACKGROUND * std
     pairs = _kept_pairs(found, size, CANDIDATES, floor, mean + same_story_deviations(found.pairs) * std)
     near = pair_scores(found)
-    story = _stories(profiles, words, rarity, size)
     told: dict[int, list[int]] = {}
     for number, key in enumerate(story):
         told.setdefault(key, []).append(number)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import frontmatter
 import ftfy
@@ -23,6 +23,7 @@ import yaml
 
 from generator.model import FrontMatter, Problem, Source
 from generator.read.html import HTML_SUFFIXES, read_page
+from generator.support.lasting import shelf
 
 ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 # Each field and the keys it is read from, the first present winning: the generator's own
@@ -149,10 +150,31 @@ def decode(raw: bytes) -> tuple[str | None, str]:
         note = "not UTF-8; read as Windows-1252 (Latin-1)"
     if text.isascii():  # nothing for ftfy to repair, and it is the slowest step of reading
         return _normalise(text), note
-    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    fixed = _repaired(text)
     if fixed != _normalise(text) and not note:
         note = "garbled characters (mojibake) fixed"
     return fixed, note
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a repaired text is text")
+    return value
+
+
+# ftfy's repairs of each text not in ASCII: it is most of the time a folder takes to read
+REPAIRED = shelf("repaired-texts", _text, _text, ("ftfy",))
+
+
+def _repaired(text: str) -> str:
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    if REPAIRED.head(key) is not None:
+        kept = REPAIRED.body(key)
+        if kept is not None:
+            return cast(str, kept)
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    REPAIRED.put(key, "", fixed)
+    return fixed
 
 
 def parse_front_matter(meta: dict[str, Any]) -> tuple[FrontMatter, list[str], list[str]]:

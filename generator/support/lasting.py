@@ -29,7 +29,7 @@ class Lasting:
     def __init__(self, name: str, function: Callable[[str], Any], decode: Callable[[Any], Any],
                  libraries: tuple[str, ...], bounded: bool = False) -> None:
         self.name, self.function, self.decode, self.bounded = name, function, decode, bounded
-        self.libraries = ",".join(f"{library}=={metadata.version(library)}" for library in libraries)
+        self.libraries = _versions(libraries)
         self.results: dict[str, Any] = {}
         self.used: set[str] = set()  # the keys this build asked for (a bounded memo keeps only these)
         self.added = False
@@ -86,11 +86,17 @@ def table(name: str, decode: Callable[[Any], Any], libraries: tuple[str, ...] = 
     return memo
 
 
-def shelf(name: str, decode_head: Callable[[Any], Any], decode_body: Callable[[Any], Any]) -> Shelf:
+def shelf(name: str, decode_head: Callable[[Any], Any], decode_body: Callable[[Any], Any],
+          libraries: tuple[str, ...] = ()) -> Shelf:
     """A lasting table too large to read whole in each build (shelf.py): a build reads the
-    heads of its entries, and the bodies only of those it takes."""
-    kept = _shelves[name] = Shelf(name, decode_head, decode_body)
+    heads of its entries, and the bodies only of those it takes; kept for the code's version
+    and the installed versions of `libraries`."""
+    kept = _shelves[name] = Shelf(name, decode_head, decode_body, _versions(libraries))
     return kept
+
+
+def _versions(libraries: tuple[str, ...]) -> str:
+    return ",".join(f"{library}=={metadata.version(library)}" for library in libraries)
 
 
 def _no_function(key: str) -> Any:

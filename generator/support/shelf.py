@@ -23,14 +23,16 @@ COMPRESSION = 1  # zlib's fastest: bodies are Markdown, which shrinks to about a
 class Shelf:
     """One shelf: its heads by key, the entries this build made, and the keys it asked for."""
 
-    def __init__(self, name: str, decode_head: Callable[[Any], Any], decode_body: Callable[[Any], Any]) -> None:
+    def __init__(self, name: str, decode_head: Callable[[Any], Any], decode_body: Callable[[Any], Any],
+                 libraries: str = "") -> None:
         self.name, self.decode_head, self.decode_body = name, decode_head, decode_body
+        self.libraries = libraries  # the versions of the libraries that made the entries
         self.restore(None, "")
 
     def restore(self, folder: Path | None, version: str) -> None:
         """Forget what this process held; take entries from the shelf in `folder` written by `version`."""
         self.path = folder / f"{self.name}.sqlite" if folder is not None else None
-        self.version = version
+        self.version = f"{version}|{self.libraries}"
         self._heads: dict[str, Any] | None = None  # read on the first `head`
         self._made: dict[str, tuple[Any, Any]] = {}
         self.used: set[str] = set()
@@ -90,6 +92,7 @@ class Shelf:
                 _create(connection, self.version)
                 connection.executemany("DELETE FROM entries WHERE key = ?", ((key,) for key in sorted(unused)))
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            self.path.with_suffix(".json").unlink(missing_ok=True)  # the whole table, as earlier versions kept it
         except (OSError, sqlite3.Error):
             return
         self._heads.update((key, head) for key, (head, _) in self._made.items())

@@ -25,3 +25,15 @@ def test_pages_no_longer_generated_are_removed(tmp_path):
     stage([MarkdownPage("briefs/a.md", "A\n"), MarkdownPage("briefs/b.md", "B\n")], tmp_path)
     stage([MarkdownPage("briefs/a.md", "A\n")], tmp_path)
     assert sorted(p.name for p in (tmp_path / "briefs").iterdir()) == ["a.md"]
+
+
+def test_a_staged_file_changed_by_hand_is_staged_again(tmp_path):
+    page = MarkdownPage("briefs/a.md", "A\n")
+    staged = stage([page], tmp_path)
+    staged["briefs/a.md"].write_text("B\n", encoding="utf-8")  # same size, another text
+    os.utime(staged["briefs/a.md"], (2_000_000, 2_000_000))  # later than staging, whatever the clock's grain
+    stage([page], tmp_path)
+    assert staged["briefs/a.md"].read_text(encoding="utf-8") == "A\n"
+    (tmp_path / ".staged.json").write_text("not JSON", encoding="utf-8")
+    stage([page], tmp_path)
+    assert staged["briefs/a.md"].read_text(encoding="utf-8") == "A\n"

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from generator.read import files
 from generator.read.files import decode, parse_front_matter, read_folder
+from generator.support import lasting
 
 LIMIT = 2_000_000
 
@@ -46,6 +48,18 @@ def test_latin1_is_repaired_with_a_warning(tmp_path):
 def test_mojibake_is_fixed():
     text, note = decode("It\u00e2\u20ac\u2122s fine".encode())
     assert text == "It’s fine" and "mojibake" in note
+
+
+def test_a_repaired_text_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    calls = []
+    fix_text = files.ftfy.fix_text
+    monkeypatch.setattr(files.ftfy, "fix_text", lambda text, **options: calls.append(text) or fix_text(text, **options))
+    garbled = "It\u00e2\u20ac\u2122s fine".encode()
+    for version in ("v1", "v1", "v2"):  # a build, the next one, one of other code
+        lasting.restore(tmp_path, version)
+        assert decode(garbled) == ("It’s fine", "garbled characters (mojibake) fixed")
+        lasting.keep(tmp_path, version)
+    assert len(calls) == 2  # the second build took the first one's repair
 
 
 def test_empty_binary_and_oversized_files_are_skipped_with_reasons(tmp_path):
