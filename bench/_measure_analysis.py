@@ -17,10 +17,10 @@ from pathlib import Path
 import dask
 from distributed import LocalCluster
 
-from generator.analyse.cluster import worker_settings
 from generator.analyse.nlp import analyse
 from generator.clean import clean_all
 from generator.read.files import read_folder
+from generator.support.cluster import worker_settings
 
 
 def main(folder: str, processes: int) -> None:

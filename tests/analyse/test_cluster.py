@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from generator.analyse.cluster import worker_settings
 from generator.analyse.nlp import analyse
+from generator.support.cluster import worker_settings
 from tests.conftest import make_article
 
 distributed = pytest.importorskip("distributed")

@@ -1,4 +1,8 @@
-"""The configuration this project's Dask workers are meant to run with (data/dask-workers.yml)."""
+"""The configuration this project's Dask workers are meant to run with (data/dask-workers.yml).
+
+Kept out of analyse/, whose every module is part of the analysis cache's key: these settings
+change how fast a worker analyses, not what it finds.
+"""
 
 from __future__ import annotations
 
