@@ -67,10 +67,10 @@ def index_site(site_dir: Path, documents: Path) -> None:
     A dirty build's site holds the previous index. Pagefind names its chunks and fragments by
     their content and does not write again a file that exists, and compressing them is most of
     its time, so it runs over that index; then the files the new index does not name are removed,
-    which leaves what it writes into an empty folder. A name is a short prefix of its content's
-    hash, so a new file may be given the name of an old one that Pagefind then keeps: each kept
-    file is checked against its name. An index it cannot read, or one holding such a file, is
-    made again whole."""
+    which leaves what it writes into an empty folder. Pagefind keeps a file that is there whatever
+    it holds, so each kept file is checked against its name (a short prefix of its content's
+    hash): an index it cannot read, or one holding a file its name does not fit, is made again
+    whole. Two contents whose hashes share the prefix pass the check (README: search)."""
     output = site_dir / OUTPUT
     started_ns = time.time_ns()
     _run_pagefind(documents, output)
