@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 
 import pytest
 
@@ -40,6 +42,23 @@ def test_a_bad_file_is_reported_and_the_rest_builds(tmp_path):
 
 def test_same_input_same_pages():
     assert build(Settings(SEEDS)).pages == build(Settings(SEEDS)).pages
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_what_a_build_made_is_left_out_of_the_collector_until_the_next_build():
+    held = _Cycle()
+    build(Settings(SEEDS))
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    alive = weakref.ref(held)
+    del held  # garbage now, but frozen with what the build made: the collector passes it by
+    gc.collect()
+    assert alive() is not None
+    build(Settings(SEEDS))  # puts the earlier build's objects back before its own
+    assert alive() is None
 
 
 def test_settings_are_validated():

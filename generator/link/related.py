@@ -27,8 +27,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
-from generator.link.similarity import Neighbours, cosines_within, nearest
+from generator.link.similarity import Neighbours, cosines_within, nearest, term_matrix, unit_rows
 from generator.link.stories import NearPairs, group_stories, pair_scores
 from generator.model import Related
 
@@ -81,10 +82,9 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
     if count < 2:
         return Links({p.slug: () for p in profiles}, ())
     rarity = entity_rarity(profiles)
-    df = Counter(w for p in profiles for w in p.words)
-    words = [_tfidf(p.words, df, count) for p in profiles]
-    entities = [_normalised({f"\0{e}": rarity[e] for e in p.entities}) for p in profiles]
-    vectors = [_joined(w, e, ENTITY_SHARE) for w, e in zip(words, entities)]
+    words = _tfidf(profiles)
+    entities = unit_rows(term_matrix([{e: rarity[e] for e in p.entities} for p in profiles])[0])
+    vectors = _joined(words, entities, ENTITY_SHARE)
     size = neighbourhood_size(count)
     # the two searches of nearest briefs run mostly outside the interpreter (BLAS, scipy's sparse
     # products, NumPy's partitions): one runs in a thread while the other and the grouping run here
@@ -116,7 +116,7 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
         others = sorted(scored.items(), key=lambda item: (-item[1], profiles[item[0]].slug))
         related[profile.slug] = tuple(
             _related(profile, profiles[other], score, rarity,
-                     similar=_text_part(score, entities[number], entities[other]) >= floor)
+                     similar=_text_part(score, entities, number, other) >= floor)
             for other, score in others[:limit]
         )
     stories = tuple(tuple(profiles[n].slug for n in _by_centrality(members, within[story[members[0]]]))
@@ -124,7 +124,7 @@ def find_links(profiles: Sequence[Profile], limit: int = LIMIT) -> Links:
     return Links(related, stories)
 
 
-def _story_scores(stories: Sequence[list[int]], story: Sequence[int], vectors: Sequence[Mapping[str, float]],
+def _story_scores(stories: Sequence[list[int]], story: Sequence[int], vectors: sparse.csr_matrix,
                   near: NearPairs) -> list[np.ndarray]:
     """For each story of two briefs or more, the score of every two of its briefs (a matrix in the
     story's order): the nearest-neighbour score where there is one, else their cosine."""
@@ -148,16 +148,13 @@ def _by_centrality(members: list[int], scores: np.ndarray) -> list[int]:
     return [members[i] for i in sorted(range(len(members)), key=lambda i: (-closeness[i], members[i]))]
 
 
-def _stories(profiles: Sequence[Profile], words: Sequence[Mapping[str, float]], rarity: Mapping[str, float],
+def _stories(profiles: Sequence[Profile], words: sparse.csr_matrix, rarity: Mapping[str, float],
              size: int) -> list[int]:
     """A story number for each brief, from a vector of who the news is about: the entities weigh
     as much as the wording, each by its rarity and its prominence in the brief. A brief telling
     of a call and one telling of a meeting are never one story."""
-    events = []
-    for profile, text in zip(profiles, words):
-        entities = {f"\0{e}": rarity[e] * (1 + math.log(profile.prominence.get(e, 1.0))) for e in profile.entities}
-        events.append(_joined(text, _normalised(entities), EVENT_ENTITY_SHARE))
-    found = nearest(events, size)
+    entities = [{e: rarity[e] * (1 + math.log(p.prominence.get(e, 1.0))) for e in p.entities} for p in profiles]
+    found = nearest(_joined(words, unit_rows(term_matrix(entities)[0]), EVENT_ENTITY_SHARE), size)
     mean, std = background(found)
     return group_stories(pair_scores(found), len(profiles), mean + STORY_DEVIATIONS * std,
                          [p.encounter for p in profiles])
@@ -214,24 +211,29 @@ def _related(profile: Profile, other: Profile, score: float, rarity: dict[str, f
     return Related(other.slug, round(score, 6), shared, similar)
 
 
-def _tfidf(words: Mapping[str, int], df: Counter[str], count: int) -> dict[str, float]:
-    weights = {w: (1 + math.log(n)) * (math.log((1 + count) / (1 + df[w])) + 1) for w, n in words.items()}
-    return _normalised(weights)
+def _tfidf(profiles: Sequence[Profile]) -> sparse.csr_matrix:
+    """Each brief's words weighed by TF-IDF (log-scaled counts), a row of unit length each."""
+    counts = term_matrix([p.words for p in profiles])[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    weights = counts.copy()
+    weights.data = (1 + np.log(counts.data)) * (np.log((1 + len(profiles)) / (1 + df[counts.indices])) + 1)
+    return unit_rows(weights)
 
 
-def _joined(text: Mapping[str, float], entities: Mapping[str, float], share: float) -> dict[str, float]:
-    """Words and entities in one unit vector, so that one cosine weighs both by their shares."""
-    joined = {w: v * math.sqrt(1 - share) for w, v in text.items()}
-    joined.update((e, v * math.sqrt(share)) for e, v in entities.items())
-    return joined
+def _joined(words: sparse.csr_matrix, entities: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
+    """Entities and words side by side, each row of unit length, so that one cosine weighs both
+    by their shares (a brief without entities has the words' share only)."""
+    return sparse.hstack([entities * math.sqrt(share), words * math.sqrt(1 - share)], format="csr")
 
 
-def _text_part(score: float, a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def _text_part(score: float, entities: sparse.csr_matrix, one: int, other: int) -> float:
     """The cosine of the wording alone: the joined score less the entities' part."""
-    entities = sum(v * b.get(k, 0.0) for k, v in a.items())
-    return (score - ENTITY_SHARE * entities) / (1 - ENTITY_SHARE)
+    return (score - ENTITY_SHARE * _row_product(entities, one, other)) / (1 - ENTITY_SHARE)
 
 
-def _normalised(weights: Mapping[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-    return {k: v / norm for k, v in weights.items()}
+def _row_product(matrix: sparse.csr_matrix, one: int, other: int) -> float:
+    """The dot product of two rows of a matrix whose rows have their columns in order."""
+    first, second = (slice(matrix.indptr[n], matrix.indptr[n + 1]) for n in (one, other))
+    _, left, right = np.intersect1d(matrix.indices[first], matrix.indices[second], assume_unique=True,
+                                    return_indices=True)
+    return float(matrix.data[first][left] @ matrix.data[second][right])

@@ -1,6 +1,6 @@
 """Similarity: every brief's nearest neighbours by cosine, without comparing all pairs in Python.
 
-Vectors are sparse {term: weight} maps, L2-normalised. Terms that many briefs share go
+Vectors are the rows of a sparse matrix (or {term: weight} maps), L2-normalised. Terms that many briefs share go
 into a dense block multiplied with BLAS; rarer terms into a sparse matrix (scipy's CSR
 product). Both are exact, so the cosines are the true ones; the split only keeps 10,000
 briefs fast (a few seconds, memory in tens of megabytes).
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 from scipy import sparse
@@ -29,14 +30,16 @@ class Neighbours:
     std: float  # their standard deviation
 
 
-def nearest(vectors: Sequence[Mapping[str, float]], k: int) -> Neighbours:
+Vectors: TypeAlias = "sparse.csr_matrix | Sequence[Mapping[str, float]]"  # rows of unit length, or {term: weight} maps
+
+
+def nearest(vectors: Vectors, k: int) -> Neighbours:
     """The k most similar briefs of each brief (k < number of briefs)."""
-    count = len(vectors)
-    matrix, terms = term_matrix(vectors, np.float32)
-    df = np.bincount(matrix.indices, minlength=len(terms))
-    by_term = np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.int64)
+    matrix = as_matrix(vectors).astype(np.float32)
+    count = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     # a term of one brief only cannot make two briefs similar: it stays in the norm, not in the index
-    shared = by_term[df[by_term] > 1]
+    shared = np.flatnonzero(df > 1)
     dense = matrix[:, shared[df[shared] > DENSE_SHARE * count]].toarray()
     rare = matrix[:, shared[df[shared] <= DENSE_SHARE * count]].tocsr()
     rare.sort_indices()
@@ -60,19 +63,43 @@ def nearest(vectors: Sequence[Mapping[str, float]], k: int) -> Neighbours:
     return Neighbours(index, score, count * (count - 1) // 2, mean, max(0.0, squares / ordered - mean * mean) ** 0.5)
 
 
-def term_matrix(vectors: Sequence[Mapping[str, float]], dtype: type) -> tuple[sparse.csr_matrix, list[str]]:
-    """The vectors as the rows of a sparse matrix, a column for each term (in the order first met)."""
-    column: dict[str, int] = {}
-    indptr: list[int] = [0]
-    columns: list[int] = []
-    weights: list[float] = []
-    for vector in vectors:
-        columns += [column.setdefault(term, len(column)) for term in vector]
-        weights += vector.values()
-        indptr.append(len(columns))
-    matrix = sparse.csr_matrix((np.array(weights, dtype=dtype), np.array(columns, dtype=np.int64),
-                                np.array(indptr, dtype=np.int64)), shape=(len(vectors), len(column)))
-    return matrix, list(column)
+def as_matrix(vectors: Vectors) -> sparse.csr_matrix:
+    """The vectors as the rows of a sparse matrix (a matrix is taken as it is)."""
+    return vectors if sparse.issparse(vectors) else term_matrix(vectors)[0]
+
+
+def term_matrix(rows: Sequence[Mapping[str, float]], dtype: type = np.float64) -> tuple[sparse.csr_matrix, list[str]]:
+    """The rows as a sparse matrix, a column for each term in sorted order (so that two builds
+    of one corpus sum its products in one order), each row's columns in order."""
+    terms = sorted({term for row in rows for term in row})
+    column = {term: number for number, term in enumerate(terms)}
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(row) for row in rows], out=indptr[1:])
+    size = int(indptr[-1])
+    indices: np.ndarray = np.fromiter((column[term] for row in rows for term in row), dtype=np.int64, count=size)
+    data: np.ndarray = np.fromiter((value for row in rows for value in row.values()), dtype=dtype, count=size)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(terms)))
+    matrix.sort_indices()
+    return matrix, terms
+
+
+def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix with each row divided by its length (a row of zeros stays one)."""
+    lengths = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    lengths[lengths == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1 / lengths) @ matrix)
+
+
+def cosines_within(vectors: Vectors, groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
+    """For each group of brief numbers, the cosines of every two of its briefs (a symmetric
+    matrix in the group's order; 1 on the diagonal), in double precision."""
+    matrix = as_matrix(vectors).astype(np.float64)
+    found = []
+    for group in groups:
+        part = matrix[list(group)]
+        upper = np.triu((part @ part.T).toarray())
+        found.append(upper + np.triu(upper, 1).T)  # a pair's one sum, both ways
+    return found
 
 
 def _top(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -84,16 +111,3 @@ def _top(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     part = np.take_along_axis(part, order, axis=1)[:, :k]
     return part, np.take_along_axis(block, part, axis=1)
 
-
-def cosines_within(vectors: Sequence[Mapping[str, float]], groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
-    """For each group of brief numbers, the cosines of every two of its briefs (a symmetric
-    matrix in the group's order; 1 on the diagonal), in double precision."""
-    members = sorted({n for group in groups for n in group})
-    matrix, _ = term_matrix([vectors[n] for n in members], np.float64)
-    row = {n: number for number, n in enumerate(members)}
-    found = []
-    for group in groups:
-        part = matrix[[row[n] for n in group]]
-        upper = np.triu((part @ part.T).toarray())
-        found.append(upper + np.triu(upper, 1).T)  # a pair's one sum, both ways
-    return found

@@ -43,7 +43,8 @@ def group_stories(pairs: NearPairs, count: int, threshold: float,
     """A story number for each of `count` briefs (briefs of one story share it), from the scores
     of their near pairs (pair_scores). With `encounters` (how each brief's people met, or None),
     a call and a meeting are never one story."""
-    story = list(range(count))
+    label = list(range(count))  # a group's story number, by the group's number
+    group = list(range(count))  # each brief's group
     members: dict[int, list[int]] = {n: [n] for n in range(count)}
     modes: dict[int, set[str]] = {n: {e} if e else set() for n, e in zip(range(count), encounters or [None] * count)}
     # only a pair at the threshold starts a merge, best first: a brief in none stays a story of its own
@@ -52,26 +53,25 @@ def group_stories(pairs: NearPairs, count: int, threshold: float,
     joining = np.zeros(count, dtype=bool)
     joining[pairs.low[strong]] = joining[pairs.high[strong]] = True
     # the summed scores of the near pairs between two groups, kept as groups merge, so a merge
-    # costs the number of groups near it rather than the product of the two groups' sizes
+    # costs the number of groups near the smaller one rather than the product of the two sizes
     between: dict[int, dict[int, float]] = {n: {} for n in np.flatnonzero(joining).tolist()}
     kept = joining[pairs.low] & joining[pairs.high]
     for a, b, value in zip(pairs.low[kept].tolist(), pairs.high[kept].tolist(), pairs.score[kept].tolist()):
         between[a][b] = between[b][a] = value
     for a, b in zip(pairs.low[strong].tolist(), pairs.high[strong].tolist()):
-        left, right = story[a], story[b]
-        if left == right:
+        left, right = group[a], group[b]
+        if left == right or len(modes[left] | modes[right]) > 1:
             continue
-        group, other = members[left], members[right]
-        if len(modes[left] | modes[right]) > 1:
-            continue
-        if between[left].get(right, 0.0) / (len(group) * len(other)) >= threshold:
-            for n in other:
-                story[n] = left
-            group += other
-            del members[right]
-            modes[left] |= modes.pop(right)
-            _merge_sums(between, left, right)
-    return story
+        if between[left].get(right, 0.0) / (len(members[left]) * len(members[right])) >= threshold:
+            # the story keeps the number of a's group; the group with fewer neighbours is merged into the other
+            into, merged = (left, right) if len(between[left]) >= len(between[right]) else (right, left)
+            label[into] = label[left]
+            for n in members[merged]:
+                group[n] = into
+            members[into] += members.pop(merged)
+            modes[into] |= modes.pop(merged)
+            _merge_sums(between, into, merged)
+    return [label[group[n]] for n in range(count)]
 
 
 def _merge_sums(between: dict[int, dict[int, float]], left: int, right: int) -> None:

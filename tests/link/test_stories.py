@@ -60,3 +60,34 @@ def test_two_accounts_equally_close_are_ordered_by_number_whatever_their_own_sco
     scores = np.array([[1.0, 0.3], [0.3, 0.9999999999999999]])
     assert _by_centrality([5, 2], scores) == [2, 5]
     assert _by_centrality([2, 5], scores) == [2, 5]
+
+
+def _grouped_naively(found: Neighbours, threshold: float) -> list[int]:
+    """Average linkage as the module's docstring states it, each merge's mean recomputed from
+    every pair of the two groups (a pair that is no one's near neighbour scores 0)."""
+    near = pair_scores(found)
+    score = {(a, b): v for a, b, v in zip(near.low.tolist(), near.high.tolist(), near.score.tolist())}
+    story = list(range(len(found.index)))
+    for (a, b), value in sorted(score.items(), key=lambda item: (-item[1], item[0])):
+        if value < threshold or story[a] == story[b]:
+            continue
+        left = [n for n, s in enumerate(story) if s == story[a]]
+        right = [n for n, s in enumerate(story) if s == story[b]]
+        mean = sum(score.get((min(x, y), max(x, y)), 0.0) for x in left for y in right) / (len(left) * len(right))
+        if mean >= threshold:
+            for n in right:
+                story[n] = story[a]
+    return story
+
+
+def test_grouping_is_average_linkage_with_each_story_numbered_after_its_first_pair():
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        count = 40
+        centres = rng.normal(size=(6, 8))
+        points = centres[rng.integers(0, 6, count)] + rng.normal(scale=0.6, size=(count, 8))
+        points /= np.linalg.norm(points, axis=1, keepdims=True)
+        scores = (points @ points.T).round(3).tolist()
+        found = neighbours(scores)
+        found = Neighbours(found.index[:, :8], found.score[:, :8], found.pairs, 0.0, 1.0)
+        assert group_stories(pair_scores(found), count, 0.6) == _grouped_naively(found, 0.6)

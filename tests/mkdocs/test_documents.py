@@ -8,14 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.mkdocs import documents
 from generator.mkdocs.documents import SearchDocuments, search_document
 from generator.mkdocs.search import ARTICLE, holds_its_name, index_site, searchable
 
 CHROME = "<nav>" + " ".join(f'<a href="p{i}.html">Menu entry {i}</a>' for i in range(50)) + "</nav>"
 
 
+# what the templates mark as not to index: a list of briefs (nested), a label, a block holding metadata
+IGNORED = ('<p class="back-link" data-pagefind-ignore=""><a href="index.html">All briefs</a></p>'
+           '<div data-pagefind-ignore="data-pagefind-ignore"><ul><li><div><p>Listed elsewhere</p></div></li></ul>'
+           '<div><p>Also listed</p></div></div>')
+HOLDING_METADATA = '<div data-pagefind-ignore><span data-pagefind-meta="kind">Brief</span></div>'
+
+
 def page(title: str, text: str) -> str:
-    body = searchable(f"{ARTICLE}<h1 id='top'>{title}</h1><p>{text}</p><h2 id='more'>More</h2><p>{text}</p></article>",
+    body = searchable(f"{ARTICLE}<h1 id='top'>{title}</h1>{IGNORED}<p>{text}</p><h2 id='more'>More</h2>"
+                      f"<p><span data-pagefind-ignore>Label</span> {text}</p>{HOLDING_METADATA}</article>",
                       f"Summary of {title}", ("another name",))
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} - Briefing</title>'
             f"<link rel=stylesheet href=x.css></head><body>{CHROME}{body}<footer>Made with mkdocs</footer></body></html>")
@@ -38,6 +47,8 @@ def test_a_document_is_the_page_without_what_surrounds_its_body():
     assert '<html lang="en">' in document and "<title>Wang Yi calls Motegi - Briefing</title>" in document
     assert "<article data-pagefind-body" in document and "On COVID-19." in document
     assert "Menu entry" not in document and "footer" not in document
+    assert "All briefs" not in document and "listed" not in document and "Label" not in document
+    assert HOLDING_METADATA in document  # Pagefind reads its metadata: it stays
     assert search_document("<html><body>404</body></html>") is None
 
 
@@ -130,3 +141,16 @@ def test_a_file_kept_under_the_name_of_new_content_makes_the_index_again(tmp_pat
     planted.write_bytes(previous[old_fragment])  # another page's fragment, under the new one's name
     assert not holds_its_name(planted)
     assert index(after, tmp_path / "site") == fresh
+
+
+def test_documents_cut_by_another_version_of_the_cutter_are_cut_again(tmp_path, monkeypatch):
+    site, folder = tmp_path / "site", tmp_path / "documents"
+    site.mkdir()
+    (site / "a.html").write_text(page("Alpha", "first"), encoding="utf-8")
+    SearchDocuments(folder).complete(site, ["a.html"])
+    (folder / "a.html").write_text("cut the old way", encoding="utf-8")
+    SearchDocuments(folder).complete(site, ["a.html"])
+    assert (folder / "a.html").read_text() == "cut the old way"  # the same cutter: kept
+    monkeypatch.setattr(documents, "_cut_version", lambda: "another")
+    SearchDocuments(folder).complete(site, ["a.html"])
+    assert "first" in (folder / "a.html").read_text()
