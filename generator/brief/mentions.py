@@ -12,7 +12,15 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Analysis, EntityMention, Kind
-from generator.support.names import Vocabulary, known_entity, name_key, vocabulary
+from generator.support.names import (
+    NAME_PARTICLES,
+    PERSONAL_FORMS,
+    Vocabulary,
+    known_entity,
+    known_given_name,
+    name_key,
+    vocabulary,
+)
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -40,6 +48,11 @@ INITIAL = re.compile(r"[A-Z]\.\s+[A-Z]")
 GIVEN_BEFORE_INITIAL = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+\s+$")
 SCORE = re.compile(r"\s+\d+-\d+$")  # a result run into a team's name: "Evansville 51-50"
 NICKNAME = re.compile(r"\s+(?:\([^()]*\)|[\"“][^\"“”]*[\"”])(?=\s)")  # "Kimani (Kiki) Gray"
+# the rest of a family name after its particles, written in lower case: " der Vijver", " von der Leyen"
+PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+# a family name's particles right before a span, and the word before them: "Ursula von der [Leyen]"
+PARTICLES_BEFORE = re.compile(rf"(?<!\S)([\w'’.-]+)((?:\s+(?:{PARTICLES}))+)\s+$", re.IGNORECASE)
+PARTICLE_RUN = re.compile(rf"(?: (?:{PARTICLES}))+ [A-Z][\w-]*")
 
 
 # What follows a name when the text treats it as a person: a "who" clause, an age, kin.
@@ -62,7 +75,7 @@ def determined(sentence: str, start: int, end: int) -> bool:
 
 def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
     """Clean every raw mention of one article; drop what is not a name."""
-    cleaned = []
+    cleaned, carried = [], []
     for mention in analysis.mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         known = known_entity(mention.text)
@@ -77,13 +90,26 @@ def clean_mentions(analysis: Analysis) -> tuple[EntityMention, ...]:
             cue = bool(PERSON_CUE.match(sentence, end))
             cleaned.append(EntityMention(name, kind, mention.sentence, start, end, title, cue, mention.label,
                                          determined(sentence, start, end)))
-    return tuple(cleaned)
+            if end > mention.end or start < mention.start:  # carried over a name the model cut:
+                carried.append(len(cleaned) - 1)  # "Walter van" + "der Vijver", "Ursula von der" + "Leyen"
+    # the model's separate mention of a part ("Leyen" as a place) is part of the person's name
+    return tuple(m for n, m in enumerate(cleaned) if not any(_inside(m, cleaned[c]) and (c < n or not _inside(
+        cleaned[c], m)) for c in carried if c != n))
+
+
+def _inside(mention: EntityMention, other: EntityMention) -> bool:
+    return mention.sentence == other.sentence and other.start <= mention.start and mention.end <= other.end
 
 
 def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Kind, int, int, str] | None:
     """Normalise the span sentence[start:end]: (name, kind, start, end, title) or None."""
     words = vocabulary()
     start, end = _trim(sentence, start, end)
+    if kind != "person" and _addressed(sentence[start:end]):
+        kind = "person"  # "Mr Van de Vijver", which the model took for a body
+    before = _particles_before(sentence, start)
+    if before is not None:  # "Ursula von der [Leyen]", "PRESIDENT VON DER [LEYEN]"
+        start, kind = before, "person"
     given = GIVEN_BEFORE_INITIAL.search(sentence, 0, start) if kind == "person" else None
     if given and INITIAL.match(sentence, start) and _may_be_given(given.group().strip(), words):
         start = given.start()  # the model left out the given name: "Antony [J. Blinken]"
@@ -109,6 +135,8 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
         title = whole
     end = _strip_headline_verb(sentence, start, end, words.headline_verbs)
     end = _strip_trailing_function_words(sentence, start, end)
+    if kind == "person":
+        end = _through_particles(sentence, start, end)
     if kind != "person" and known_entity(sentence[start:end]) is None:  # not "new coronavirus"
         end = _strip_trailing_lower_words(sentence, start, end)
     score = SCORE.search(sentence, start, end)
@@ -128,7 +156,43 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
         return None
     if not title:
         title = _title_before(sentence, start)
+    if kind != "person" and title.lower().rstrip(".") in PERSONAL_FORMS and _is_person_name(name):
+        kind = "person"  # "Mr [Kilroy-Silk]", which the model took for a body
     return name, kind, start, end, title
+
+
+def _addressed(text: str) -> bool:
+    """A form of address and a capitalised name after it ("Mr Van de Vijver", "Dame Judi Dench")."""
+    words = text.split()
+    return (len(words) > 1 and words[0].lower().rstrip(".") in PERSONAL_FORMS and words[1][:1].isupper()
+            and known_entity(text) is None)
+
+
+def _particles_before(sentence: str, start: int) -> int | None:
+    """Where a person's name starts that the model cut after its particles: at the given name
+    before them ("Ursula von der Leyen"), or at the particles after a title ("President von der
+    Leyen"); None when the word before them is neither ("Rio de Janeiro")."""
+    window = max(0, start - 80)
+    found = PARTICLES_BEFORE.search(sentence, window, start)
+    if not found or not found.group(1)[:1].isupper():
+        return None
+    if known_given_name(found.group(1)):
+        return found.start(1)
+    if name_key(found.group(1)) in vocabulary().title_words:
+        return found.start(2) + len(found.group(2)) - len(found.group(2).lstrip())
+    return None
+
+
+def _through_particles(sentence: str, start: int, end: int) -> int:
+    """Carry a person's name over the family name the model cut at its particles ("Walter van"
+    before "der Vijver", "Ursula von der" before "Leyen"): the particles and the capitalised word."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    cut = end
+    while len(words) > 1 and words[-1].group() in NAME_PARTICLES:
+        words.pop()
+        cut = start + words[-1].end()
+    rest = PARTICLE_RUN.match(sentence, cut)
+    return rest.end() if rest else end
 
 
 def _may_be_given(word: str, words: Vocabulary) -> bool:
@@ -251,5 +315,4 @@ def _is_person_name(name: str) -> bool:
     if any(c.isdigit() for c in name):
         return False
     parts = [p for p in re.split(r"[\s-]+", name) if p]
-    lowered_allowed = {"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "del", "di"}
-    return all(p[0].isupper() or p.lower() in lowered_allowed or not p[0].isalpha() for p in parts)
+    return all(p[0].isupper() or p.lower() in NAME_PARTICLES or not p[0].isalpha() for p in parts)

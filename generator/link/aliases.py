@@ -22,7 +22,7 @@ from generator.link.person_names import names_agree, one_person_groups, person_s
 from generator.link.person_names import parts as name_parts
 from generator.model import KINDS, EntityMention, Kind
 from generator.support.memo import MANY, ONE, memo
-from generator.support.names import known_entity, name_key, vocabulary
+from generator.support.names import NAME_PARTICLES, known_entity, name_key, surname_shaped, vocabulary
 from generator.support.slugs import first_free, slug
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
@@ -143,12 +143,12 @@ def _resolve_within(mentions: Sequence[EntityMention], corpus_offices: Mapping[s
     `corpus_offices`: the offices each full name bears across the corpus (_offices_by_key)."""
     names = {m.name: m for m in mentions}
     keys = {name: entity_key(name) for name in names}
-    people = [n for n, m in names.items() if m.kind == "person" and len(n.split()) > 1]
+    people = [n for n, m in names.items() if m.kind == "person" and not surname_shaped(n)]
     offices = _offices_by_name(mentions)
     for name, mention in names.items():
-        if len(name.split()) != 1 or known_entity(name):
+        if not surname_shaped(name) or known_entity(name):
             continue
-        owners = [p for p in people if name.lower() in (p.split()[0].lower(), p.split()[-1].lower())]
+        owners = [p for p in people if _family_name_of(name, p) or name.lower() == p.split()[0].lower()]
         owners = _office_holders(name, owners, offices, corpus_offices or {})
         if owners:  # of two Grays, the one named first is the one the story calls "Gray"
             keys[name] = keys[owners[0]]
@@ -166,10 +166,30 @@ def _resolve_within(mentions: Sequence[EntityMention], corpus_offices: Mapping[s
     return keys, joins
 
 
+def _family_name_of(name: str, person: str) -> bool:
+    """Whether `name` ends the person's full name, hyphens as spaces and particles aside, which
+    sources write as they please ("Kilroy-Silk" of "Robert Kilroy Silk", "Van de Vijver" of
+    "Walter van der Vijver")."""
+    def core(n: str) -> list[str]:
+        return [w for w in re.split(r"[\s-]+", n.lower()) if w and w not in NAME_PARTICLES]
+    family, full = core(name), core(person)
+    return 0 < len(family) < len(full) and full[-len(family):] == family
+
+
+def is_form_of_address(title: str) -> bool:
+    """Whether a title is a form of address, which says how to speak to someone and no office
+    ("Mr", "Sir", "Said Mr" where the model ran a verb into it), unlike an office that ends on one
+    ("First Lady")."""
+    lowered = title.lower().rstrip(".")
+    if lowered in FORMS_OF_ADDRESS or lowered in vocabulary().titles:
+        return lowered in FORMS_OF_ADDRESS
+    return lowered.split()[-1] in FORMS_OF_ADDRESS
+
+
 def _offices(mentions: Sequence[EntityMention]) -> Iterator[tuple[str, EntityMention]]:
     """The mentions that give an office ("president", not "mr"), with the office."""
     for m in mentions:
-        if m.title and m.title.lower() not in FORMS_OF_ADDRESS:
+        if m.title and not is_form_of_address(m.title):
             yield m.title.lower(), m
 
 
@@ -519,8 +539,8 @@ def _fullest(seen: Counter[str]) -> str:
     """The fullest form: most capitalised words, fewest others ("news agency"), spelt out rather than
     an acronym, most often seen; a name in capitals throughout ("JODIE HAYDON", a transcript's
     label) only when no other form is."""
-    def proper(n: str) -> int:
-        return sum(w[:1].isupper() or w[:1].isdigit() for w in n.split())
+    def proper(n: str) -> int:  # the particles of a family name count ("Walter van der Vijver")
+        return sum(w[:1].isupper() or w[:1].isdigit() or w in NAME_PARTICLES for w in n.split())
 
     def shouted(n: str) -> bool:
         return " " in n and n.isupper()

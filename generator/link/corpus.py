@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator.link.aliases import EntityRecord, Resolution, resolve
+from generator.link.aliases import EntityRecord, Resolution, is_form_of_address, resolve
 from generator.link.copies import find_copies
 from generator.link.encounters import encounter
 from generator.link.missed import add_missed_mentions
@@ -143,7 +143,7 @@ def _roles(briefs: Sequence[Brief], slug_of: dict[tuple[str, str], str]) -> dict
     written: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for brief in briefs:
         for mention in brief.mentions:
-            if mention.title:
+            if mention.title and not is_form_of_address(mention.title):  # "Mr" says no role
                 role = role_as_written(brief.analysis.sentences[mention.sentence].text[:mention.start], mention.title)
                 if role:
                     written[slug_of[(brief.slug, mention.name)]][mention.title.lower()][role] += 1

@@ -12,15 +12,9 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from nameparser import HumanName
-from nicknames import NickNamer
 
 from generator.support.lasting import lasting
-from generator.support.memo import ONE, memo
-
-
-@memo(ONE)
-def _nicknamer() -> NickNamer:
-    return NickNamer()
+from generator.support.names import known_given_name, nicknamer
 
 
 def _four(value: object) -> tuple[str, str, str, str]:
@@ -39,7 +33,7 @@ def parts(key: str) -> tuple[str, str, str, str]:
 
 def same_given(a: str, b: str) -> bool:
     """Whether two given names are one: equal, or one a nickname of the other."""
-    namer = _nicknamer()
+    namer = nicknamer()
     return a == b or b in namer.nicknames_of(a) | namer.canonicals_of(a) or a in namer.nicknames_of(b)
 
 
@@ -94,6 +88,4 @@ def person_shaped(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    namer = _nicknamer()
-    first = words[0].lower()
-    return bool(namer.nicknames_of(first) or namer.canonicals_of(first))
+    return known_given_name(words[0])

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+from nicknames import NickNamer
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from generator.model import Kind
 from generator.support.memo import MANY, ONE, memo
 from generator.support.resources import load_table
@@ -69,3 +73,31 @@ def name_key(name: str) -> str:
 def known_entity(name: str) -> KnownEntity | None:
     """The curated entity this name stands for, if any."""
     return vocabulary().known.get(name_key(name))
+
+
+# The small words inside family names ("van der", "von der", "de", "al"), from nameparser's table
+# of prefixes: whole words only, none that is also an English word ("do", "bar", "op") and none
+# that opens place names ("San", "St").
+NAME_PARTICLES = frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha() and p not in STOP_WORDS
+                           and p not in {"bar", "bat", "san", "santa", "st", "ste", "heer", "op"})
+# Forms of address that stand before a person's name and nothing else ("Mr Van de Vijver"), unlike
+# offices and ranks, which also open the names of bodies ("General Motors", "Prince's Trust").
+PERSONAL_FORMS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame"})
+
+
+def surname_shaped(name: str) -> bool:
+    """One word, or one after name particles: a family name standing alone ("Vijver", "Van de Vijver")."""
+    words = name.split()
+    return bool(words) and all(w.lower() in NAME_PARTICLES for w in words[:-1])
+
+
+@memo(ONE)
+def nicknamer() -> NickNamer:
+    """The `nicknames` data: which given names are one (Joe and Joseph)."""
+    return NickNamer()
+
+
+def known_given_name(word: str) -> bool:
+    """A given name the `nicknames` data knows ("Ursula", "Walter"; not "Rio" or "San")."""
+    lowered = word.lower()
+    return bool(nicknamer().nicknames_of(lowered) or nicknamer().canonicals_of(lowered))

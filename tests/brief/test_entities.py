@@ -174,3 +174,42 @@ def test_a_title_the_models_span_opened_inside_is_kept_whole():
 def test_a_name_is_cut_at_a_bracket_the_model_left_open():
     sentence = "The U.S. Agency for International Development (USAID) said so."
     assert names(sentence, ("International Development (USAID", "ORG")) == [("International Development", "organisation")]
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    # the model cut the family name at its particles and took the rest for another name
+    ("He met Ursula von der Leyen in Brussels.", (("Ursula von der", "PERSON"), ("Leyen", "GPE")),
+     [("Ursula von der Leyen", "person")]),
+    ("Walter van der Vijver resigned.", (("Walter van", "PERSON"), ("der Vijver", "PRODUCT")),
+     [("Walter van der Vijver", "person")]),
+    ("Luiz Inácio Lula da Silva won.", (("Luiz Inácio Lula", "PERSON"),),
+     [("Luiz Inácio Lula da Silva", "person")]),
+])
+def test_a_family_name_is_carried_over_its_particles(sentence, spans, expected):
+    assert names(sentence, *spans) == expected
+
+
+def test_a_lower_case_word_that_is_no_particle_ends_the_name():
+    assert names("Tony Blair de facto led.", ("Tony Blair", "PERSON")) == [("Tony Blair", "person")]
+    assert names("Anna Smith and the Board met.", ("Anna Smith", "PERSON")) == [("Anna Smith", "person")]
+
+
+def test_a_form_of_address_makes_a_person_of_what_the_model_took_for_a_body():
+    mentions = clean_mentions(analysed("Mr Van de Vijver left Shell.", ("Mr Van de Vijver", "ORG")))
+    assert [(m.name, m.kind, m.title) for m in mentions] == [("Van de Vijver", "person", "Mr")]
+    mentions = clean_mentions(analysed("Then Mr Kilroy-Silk left.", ("Kilroy-Silk", "ORG")))
+    assert [(m.name, m.kind, m.title) for m in mentions] == [("Kilroy-Silk", "person", "mr")]
+    # an office opens the names of bodies, and stays theirs
+    assert names("General Motors cut jobs.", ("General Motors", "ORG")) == [("General Motors", "organisation")]
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    ("Ursula von der Leyen spoke.", (("Leyen", "GPE"),), [("Ursula von der Leyen", "person")]),
+    ("PRESIDENT VON DER LEYEN: Thank you.", (("LEYEN", "GPE"),), [("VON DER LEYEN", "person")]),
+    ("Ursula von der Leyen spoke.", (("Ursula von der", "PERSON"), ("Leyen", "GPE")),
+     [("Ursula von der Leyen", "person")]),
+    # particles in a place's name, after no given name or title
+    ("They flew to Rio de Janeiro.", (("Janeiro", "GPE"),), [("Janeiro", "place")]),
+])
+def test_a_family_name_after_its_particles_takes_the_given_name_or_title_before_them(sentence, spans, expected):
+    assert names(sentence, *spans) == expected

@@ -313,3 +313,24 @@ def test_a_surname_with_an_office_is_the_person_of_that_surname_who_holds_it():
     found = resolve([("a", [mention("Tony Blair"), mention("Blair", title="Mr")]),
                      ("b", [mention("Cherie Blair", title="Mrs")])])
     assert entity_names(found, "a", "Blair") == ["Tony Blair"]
+
+
+def test_a_family_name_with_particles_is_the_person_the_article_names_in_full():
+    # the source writes the particles in capitals when the family name stands alone
+    found = resolve([("shell", [mention("Walter van der Vijver"), mention("Van de Vijver", title="Mr"),
+                                mention("Philip Watts")])])
+    assert entity_names(found, "shell", "Van de Vijver") == ["Walter van der Vijver"]
+    assert len(found.entities) == 2
+    # hyphens as spaces: the source wrote the name both ways
+    found = resolve([("ukip", [mention("Robert Kilroy Silk"), mention("Kilroy-Silk", title="mr")])])
+    assert entity_names(found, "ukip", "Kilroy-Silk") == ["Robert Kilroy Silk"]
+    # a name of particles and a word is not a person's full name, that others would join
+    found = resolve([("a", [mention("Van de Vijver", title="Mr")]), ("b", [mention("Anna de Vijver")])])
+    assert entity_names(found, "a", "Van de Vijver") == ["Van de Vijver"]
+
+
+def test_forms_of_address_are_no_offices_however_the_model_ran_into_them():
+    from generator.link.aliases import is_form_of_address
+
+    assert all(map(is_form_of_address, ["Mr", "mrs", "Sir", "Said Mr", "Dr.", "His Majesty"]))
+    assert not any(map(is_form_of_address, ["Foreign Minister", "President", "Mayor", "First Lady"]))

@@ -102,3 +102,13 @@ def test_a_common_word_gets_no_page_even_on_a_small_site():
     result = link_briefs([brief("a", texts[:1], {"Bank": "ORG"}), brief("b", texts[1:], {"Bank": "ORG"})])
     (bank,) = result.entities
     assert not bank.listed and not bank.has_page
+
+
+def test_a_form_of_address_is_no_role_and_the_name_with_its_particles_is_the_entitys():
+    shell = ["Walter van der Vijver, head of exploration, resigned from Shell on Monday.",
+             "Mr Van de Vijver said the reserves had been overstated for years."]
+    spans = {"Walter van": "PERSON", "der Vijver": "PRODUCT", "Mr Van de Vijver": "ORG", "Shell": "ORG"}
+    entities = by_name(link_briefs([brief("shell", shell, spans)]))
+    person = entities["Walter van der Vijver"]
+    assert person.kind == "person" and person.aliases == ("Van de Vijver",)
+    assert person.role == ""
