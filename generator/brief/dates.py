@@ -14,6 +14,8 @@ from generator.support.dates import date_line, date_matches, first_date, from_ma
 LEAD_PARAGRAPHS = 3  # where a date without its year may stand
 TOP_PARAGRAPHS = 8  # where a complete date (a dateline, a byline, a "Published" line) is looked for
 MAX_DATELINE_WORDS = 15  # a date this near the head of a line is a dateline's
+OPENING_WORDS = 4  # a partial date among a paragraph's first words opens it: "On Tuesday 21 April,"
+OPENED_BY_DATE = re.compile(r"(?:on\s+)?(?:\w+day,?\s+)?", re.IGNORECASE)  # what may stand before it
 HEADER_LINES = 8  # lines of the page above the article where its dateline may stand
 NEAR_LINES = 2  # a byline this near the article is its own, whatever else stands above
 FOOTER_LINES = 3  # lines below it where a "First published" line may
@@ -31,10 +33,9 @@ def stated_date(article: Article) -> StatedDate:
         when = article.source.front.date
         return StatedDate(when.isoformat(), when, "front matter")
     complete = _above(article.header[-HEADER_LINES:]) or _at_the_top(article) or _below(article.footer[:FOOTER_LINES])
-    # else the lead's first date: a partial one anywhere in it ("… arrived on the 24th"), a
-    # complete one only at its opening ("On 21 April 2023, …"): further in, it is an event's
-    lead = [first_date(p.text, within=MAX_DATELINE_WORDS) or _partial_date(p.text)
-            for p in article.paragraphs[:LEAD_PARAGRAPHS]]
+    # else the lead's first date: a complete one near its opening ("On 21 April 2023, …"), a
+    # partial one only as its first words ("On the 24th, …"): further in, it is an event's
+    lead = [_lead_date(p.text) for p in article.paragraphs[:LEAD_PARAGRAPHS]]
     partial = next((f for f in lead if f is not None), None)
     return complete or partial or StatedDate("not stated", None, "none")
 
@@ -97,6 +98,15 @@ def _below(lines: tuple[str, ...]) -> StatedDate | None:
     return next((when for text in lines if PUBLISHED.search(text) and (when := date_line(text))), None)
 
 
-def _partial_date(text: str) -> StatedDate | None:
-    found = first_date(text)
-    return found if found is not None and found.value is None else None
+def _lead_date(text: str) -> StatedDate | None:
+    """A complete date among a lead paragraph's first words, else a partial one that opens it
+    ("On 21 April, the ministers spoke"); further in, a day the story talks about ("left the firm
+    on 31 December", "the Budget on 16 March") is an event's, not the story's."""
+    found = first_date(text, within=MAX_DATELINE_WORDS)
+    if found is not None and found.value is not None:
+        return found
+    opening = " ".join(text.split()[:OPENING_WORDS])
+    match = next(iter(date_matches(opening)), None)
+    if match is None or not OPENED_BY_DATE.fullmatch(opening[:match.start()]):
+        return None  # "From 1 January, a new law …": a day the story speaks of
+    return from_match(match)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
+
 from generator.brief.stated import stated_date, stated_source
 from generator.model import FrontMatter
 from tests.conftest import make_article
@@ -23,8 +25,19 @@ def test_day_and_month_without_year_are_shown_as_stated():
 
 
 def test_day_of_month_alone():
-    found = stated_date(make_article("T\n\nHe arrived on the 24th for talks."))
+    found = stated_date(make_article("T\n\nOn the 24th, he arrived for talks."))
     assert found.text == "the 24th, month and year not stated" and found.value is None
+
+
+@pytest.mark.parametrize("lead", [
+    "Judy Boynton finally left the firm on 31 December, having spent the time as an adviser.",
+    "He arrived on the 24th for talks.",
+    "From 1 January, a new law is being introduced to protect consumers.",
+    "Mr Brown will deliver the Budget on 16 March, aides said.",
+])
+def test_a_partial_date_the_story_speaks_of_is_not_its_date(lead):
+    found = stated_date(make_article("T\n\nShell is to pay $1m to its former finance chief.\n\n" + lead))
+    assert found.text == "not stated" and found.value is None
 
 
 def test_full_date_in_the_text():
