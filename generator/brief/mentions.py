@@ -150,6 +150,8 @@ def clean_name(sentence: str, start: int, end: int, kind: Kind) -> tuple[str, Ki
     known = words.known.get(name_key(name))
     if known is not None:  # the form as written, so that the entity's page shows it as an alias
         return name, known.kind, start, end, title
+    if kind in ("person", "place") and " " in name and name.split()[-1].lower().rstrip(".") in words.name_suffixes:
+        kind = "organisation"  # "the Robert Kilroy-Silk Party", "Acme Holdings": a body's name, however labelled
     if kind != "person" and _head(name) in words.event_words:
         kind = "event"
     if kind == "person" and not _is_person_name(name):

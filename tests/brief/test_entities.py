@@ -213,3 +213,9 @@ def test_a_form_of_address_makes_a_person_of_what_the_model_took_for_a_body():
 ])
 def test_a_family_name_after_its_particles_takes_the_given_name_or_title_before_them(sentence, spans, expected):
     assert names(sentence, *spans) == expected
+
+
+def test_a_name_ending_in_a_bodys_suffix_is_an_organisation_whatever_the_label():
+    sentence = "He cared more for the Robert Kilroy-Silk Party than for Acme Holdings."
+    assert names(sentence, ("Robert Kilroy-Silk Party", "FAC"), ("Acme Holdings", "PERSON")) == [
+        ("Robert Kilroy-Silk Party", "organisation"), ("Acme Holdings", "organisation")]
