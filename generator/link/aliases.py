@@ -445,6 +445,13 @@ def _country_openings() -> tuple[tuple[str, str], ...]:
                  if getattr(country, field, None))
 
 
+def _most_written_country(seen: Counter[str], code: str | None) -> str | None:
+    """Of a country's forms, the one the texts write most ("Israel", not the "State of Israel"
+    its fullest form; "Russia", not the "Russian Federation"); of equals, the shorter."""
+    forms = [n for n in seen if not n.isupper() and country_code(n) == code]
+    return min(forms, key=lambda n: (-seen[n], len(n), n)) if forms else None
+
+
 def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRecord], dict[str, str]]:
     members: dict[str, list[str]] = defaultdict(list)
     for key in groups.sorted_keys():
@@ -462,6 +469,8 @@ def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRec
         else:
             name = _fullest(seen)
             kind, listed = _checked_kind(groups, keys, name, not_names)
+            if kind == "place" and country_code(name):
+                name = _most_written_country(seen, country_code(name)) or name
             # a lone given name that no full name took ("Bill") or a common word is no usable name
             unusable = all(" " not in n and (name_key(n) in given_names or n in not_names) for n in seen)
             listed = listed and not unusable

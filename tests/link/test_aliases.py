@@ -334,3 +334,11 @@ def test_forms_of_address_are_no_offices_however_the_model_ran_into_them():
 
     assert all(map(is_form_of_address, ["Mr", "mrs", "Sir", "Said Mr", "Dr.", "His Majesty"]))
     assert not any(map(is_form_of_address, ["Foreign Minister", "President", "Mayor", "First Lady"]))
+
+
+def test_a_country_is_named_as_the_texts_write_it_most():
+    found = resolve([("a", [mention("State of Israel", "place"), mention("Israel", "place")]),
+                     ("b", [mention("Israel", "place")]), ("c", [mention("Russian Federation", "place")]),
+                     ("d", [mention("Russia", "place"), mention("Russia", "place")])])
+    assert entity_names(found, "a", "State of Israel") == ["Israel"]
+    assert entity_names(found, "c", "Russian Federation") == ["Russia"]
