@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from itertools import groupby
 from typing import Any
@@ -142,6 +142,19 @@ def _render_shared(item: tuple[int, Unit]) -> Rendered:
     return _render_numbered(item, _shared["info"], _shared["digests"])
 
 
+def distinct_forms(name: str, aliases: Sequence[str]) -> list[str]:
+    """The other names worth showing a reader: not the name again in other letters ("VON DER
+    LEYEN", a transcript's label, beside "von der Leyen"); of two forms differing only so, the
+    one not in capitals throughout."""
+    taken = {name.casefold()}
+    kept: set[str] = set()
+    for alias in sorted(aliases, key=str.isupper):  # stable: forms in capitals come last
+        if alias.casefold() not in taken:
+            taken.add(alias.casefold())
+            kept.add(alias)
+    return [alias for alias in aliases if alias in kept]
+
+
 def render_entity(corpus: Corpus, entity: Entity) -> MarkdownPage:
     uri = entity_uri(entity.slug)
     mentions = []
@@ -165,7 +178,7 @@ def render_entity(corpus: Corpus, entity: Entity) -> MarkdownPage:
         back_link=link("All entities", relative(uri, "entities/index.md")),
         kind=KIND_NAMES[entity.kind],
         role=entity.role,
-        aliases=", ".join(entity.aliases),
+        aliases=", ".join(distinct_forms(entity.name, entity.aliases)),
         count=len(entity.occurrences),
         seen=seen or "no dated brief",
         mentions=mentions,

@@ -52,3 +52,11 @@ def test_worker_processes_render_the_same_pages_in_the_same_order():
     everything = render_all(corpus, info, processes=2)
     assert everything == render_all(corpus, info, processes=1)
     assert everything == render_site(corpus, info) + render_packs(corpus, info) + render_feeds(corpus, info)
+
+
+def test_an_entity_shows_each_other_name_once_whatever_its_letters():
+    from generator.render.site import distinct_forms
+
+    assert distinct_forms("von der Leyen", ("VON DER LEYEN", "Ursula von der Leyen")) == ["Ursula von der Leyen"]
+    # of two forms of one alias, the one not in capitals throughout
+    assert distinct_forms("Kimani Gray", ("GRAY", "Gray", "Kiki")) == ["Gray", "Kiki"]
