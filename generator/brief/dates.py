@@ -106,7 +106,7 @@ def _lead_date(text: str) -> StatedDate | None:
     if found is not None and found.value is not None:
         return found
     opening = " ".join(text.split()[:OPENING_WORDS])
-    match = next(iter(date_matches(opening)), None)
-    if match is None or not OPENED_BY_DATE.fullmatch(opening[:match.start()]):
+    matches = date_matches(opening)
+    if not matches or not OPENED_BY_DATE.fullmatch(opening[:matches[0].start()]):
         return None  # "From 1 January, a new law …": a day the story speaks of
-    return from_match(match)
+    return from_match(matches[0])

@@ -22,7 +22,7 @@ from generator.link.person_names import names_agree, one_person_groups, person_s
 from generator.link.person_names import parts as name_parts
 from generator.model import KINDS, EntityMention, Kind
 from generator.support.memo import MANY, ONE, memo
-from generator.support.names import NAME_PARTICLES, known_entity, name_key, surname_shaped, vocabulary
+from generator.support.names import NAME_PARTICLES, PERSONAL_FORMS, known_entity, name_key, surname_shaped, vocabulary
 from generator.support.slugs import first_free, slug
 
 FUZZY_MIN = 75  # rapidfuzz ratio for a misspelt surname ("Mogi" / "Motegi")
@@ -39,8 +39,7 @@ FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}$")  # "R
 CONTEXT_MIN = 2  # names a lone surname's article must share with one person's other articles
 RARE_SHARE = 0.05  # names in more than this share of the articles say nothing of who is meant
 # titles that say how to address someone, not what office they hold
-FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "dame", "lord", "lady",
-                              "majesty", "his majesty", "her majesty"})
+FORMS_OF_ADDRESS = PERSONAL_FORMS | {"dr", "doctor", "lord", "lady", "majesty", "his majesty", "her majesty"}
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "&"})
 
 
@@ -445,7 +444,7 @@ def _country_openings() -> tuple[tuple[str, str], ...]:
                  if getattr(country, field, None))
 
 
-def _most_written_country(seen: Counter[str], code: str | None) -> str | None:
+def _most_written_country(seen: Counter[str], code: str) -> str | None:
     """Of a country's forms, the one the texts write most ("Israel", not the "State of Israel"
     its fullest form; "Russia", not the "Russian Federation"); of equals, the shorter."""
     forms = [n for n in seen if not n.isupper() and country_code(n) == code]
@@ -469,8 +468,8 @@ def _records(groups: _Groups, not_names: frozenset[str]) -> tuple[list[EntityRec
         else:
             name = _fullest(seen)
             kind, listed = _checked_kind(groups, keys, name, not_names)
-            if kind == "place" and country_code(name):
-                name = _most_written_country(seen, country_code(name)) or name
+            if kind == "place" and (code := country_code(name)):
+                name = _most_written_country(seen, code) or name
             # a lone given name that no full name took ("Bill") or a common word is no usable name
             unusable = all(" " not in n and (name_key(n) in given_names or n in not_names) for n in seen)
             listed = listed and not unusable
